@@ -1,0 +1,142 @@
+import middy from '@middy/core';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { z } from 'zod';
+import { DomainError, errorBody } from '../../shared/errors';
+import { principalFromClaims, type Principal } from '../../shared/roles';
+import { ROUTES, type RouteDefinition } from '../../shared/routes';
+import { parseInput } from '../../shared/validation';
+import { logger } from './logger';
+
+/**
+ * The HTTP handler chain every API function uses: find the route's access rule in the route table,
+ * read the principal from the authorizer's claims, parse and validate path, query and body with zod,
+ * call the domain, and map the result or a DomainError to a response in exactly one place.
+ */
+export type ApiEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
+export type ApiResult = APIGatewayProxyStructuredResultV2;
+
+export interface ApiSchemas<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> {
+  path?: P;
+  query?: Q;
+  body?: B;
+}
+
+export interface ApiRequest<P, Q, B> {
+  principal: Principal | undefined;
+  path: P;
+  query: Q;
+  body: B;
+  headers: Record<string, string | undefined>;
+  /** The request time as API Gateway recorded it; domain rules take time as a parameter. */
+  now: Date;
+}
+
+export interface ApiResponse {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface AuthenticatedRequest<P, Q, B> extends ApiRequest<P, Q, B> {
+  principal: Principal;
+}
+
+const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
+
+function respond(status: number, body: unknown, headers: Record<string, string> = {}): ApiResult {
+  return {
+    statusCode: status,
+    headers: { ...JSON_HEADERS, ...headers },
+    body: body === undefined ? '' : JSON.stringify(body),
+  };
+}
+
+function findRoute(handler: string): RouteDefinition {
+  const route = ROUTES.find((candidate) => candidate.handler === handler);
+  if (!route) throw new Error(`no route in shared/routes.ts names handler ${handler}`);
+  return route;
+}
+
+function readBody(event: ApiEvent): unknown {
+  if (event.body === undefined || event.body === '') return undefined;
+  const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new DomainError('MALFORMED_JSON');
+  }
+}
+
+function authorize(route: RouteDefinition, event: ApiEvent): Principal | undefined {
+  const claims = (event.requestContext.authorizer as { jwt?: { claims?: Record<string, unknown> } } | undefined)?.jwt?.claims;
+  const principal = claims ? principalFromClaims(claims) : undefined;
+  if (route.access === 'public') return principal;
+  if (!principal) throw new DomainError('UNAUTHENTICATED');
+  if (route.access !== 'authenticated' && !principal.roles.some((role) => route.access.includes(role))) {
+    throw new DomainError('FORBIDDEN');
+  }
+  return principal;
+}
+
+const errorMapper: middy.MiddlewareObj<ApiEvent, ApiResult> = {
+  onError: (request) => {
+    const { status, body } = errorBody(request.error);
+    if (status >= 500) logger.error('request failed', { error: request.error as Error, routeKey: request.event.routeKey });
+    else logger.info('request refused', { code: body.code, routeKey: request.event.routeKey });
+    request.response = respond(status, body);
+  },
+};
+
+function chain<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType>(
+  route: RouteDefinition,
+  schemas: ApiSchemas<P, Q, B>,
+  run: (request: AuthenticatedRequest<z.output<P>, z.output<Q>, z.output<B>>) => Promise<ApiResponse>,
+): middy.MiddyfiedHandler<ApiEvent, ApiResult> {
+  return middy<ApiEvent, ApiResult>()
+    .use(errorMapper)
+    .handler(async (event) => {
+      const principal = authorize(route, event);
+      const request = {
+        principal,
+        path: schemas.path ? parseInput(schemas.path, event.pathParameters ?? {}) : undefined,
+        query: schemas.query ? parseInput(schemas.query, event.queryStringParameters ?? {}) : undefined,
+        body: schemas.body ? parseInput(schemas.body, readBody(event)) : undefined,
+        headers: lowerCaseHeaders(event.headers),
+        now: new Date(event.requestContext.timeEpoch),
+      } as AuthenticatedRequest<z.output<P>, z.output<Q>, z.output<B>>;
+      const result = await run(request);
+      return respond(result.status, result.body, result.headers);
+    });
+}
+
+/**
+ * Declares a handler for a signed-in route. `handlerName` is the module's name in the route table,
+ * so the access rule is read from there and never repeated in the handler.
+ */
+export function api<P extends z.ZodType = z.ZodUndefined, Q extends z.ZodType = z.ZodUndefined, B extends z.ZodType = z.ZodUndefined>(
+  handlerName: string,
+  schemas: ApiSchemas<P, Q, B>,
+  run: (request: AuthenticatedRequest<z.output<P>, z.output<Q>, z.output<B>>) => Promise<ApiResponse>,
+): middy.MiddyfiedHandler<ApiEvent, ApiResult> {
+  const route = findRoute(handlerName);
+  if (route.access === 'public') throw new Error(`${handlerName} is public: declare it with publicApi`);
+  return chain(route, schemas, run);
+}
+
+/** Declares a handler for a public route: no principal is promised. */
+export function publicApi<P extends z.ZodType = z.ZodUndefined, Q extends z.ZodType = z.ZodUndefined, B extends z.ZodType = z.ZodUndefined>(
+  handlerName: string,
+  schemas: ApiSchemas<P, Q, B>,
+  run: (request: ApiRequest<z.output<P>, z.output<Q>, z.output<B>>) => Promise<ApiResponse>,
+): middy.MiddyfiedHandler<ApiEvent, ApiResult> {
+  const route = findRoute(handlerName);
+  if (route.access !== 'public') throw new Error(`${handlerName} needs sign-in: declare it with api`);
+  return chain(route, schemas, run);
+}
+
+function lowerCaseHeaders(headers: Record<string, string | undefined> | undefined): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(headers ?? {}).map(([key, value]) => [key.toLowerCase(), value]));
+}
+
+export const ok = (body: unknown): ApiResponse => ({ status: 200, body });
+export const created = (body: unknown): ApiResponse => ({ status: 201, body });

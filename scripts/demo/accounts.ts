@@ -1,0 +1,35 @@
+import type { Account } from '../local/auth';
+import { DEMO_ENTERPRISES } from './enterprises';
+
+/** Local demo accounts, one or more per role (DOMAIN.md "Who uses it"). Local sign-in only. */
+export const DEMO_PASSWORD = 'pilot2026';
+
+const enterpriseAccount = (index: number, username: string): Account => {
+  const enterprise = DEMO_ENTERPRISES[index];
+  if (!enterprise) throw new Error(`no demo enterprise ${index}`);
+  return {
+    username,
+    password: DEMO_PASSWORD,
+    name: enterprise.name,
+    groups: ['enterprise'],
+    attributes: { uscc: enterprise.uscc, town: enterprise.town, pilot: enterprise.pilotId },
+  };
+};
+
+export const DEMO_ACCOUNTS: Account[] = [
+  enterpriseAccount(0, 'qiye'),
+  enterpriseAccount(1, 'qiye2'),
+  enterpriseAccount(3, 'qiye-sme'),
+  { username: 'jiezhen', password: DEMO_PASSWORD, name: '武清开发区经发局 张敏', groups: ['town'], attributes: { town: 'wq-kfq', pilot: 'wuqing-tech' } },
+  { username: 'jiezhen2', password: DEMO_PASSWORD, name: '京津科技谷管委会 陈立', groups: ['town'], attributes: { town: 'wq-kjg', pilot: 'wuqing-tech' } },
+  { username: 'gongxinju', password: DEMO_PASSWORD, name: '区工业和信息化局 刘洋', groups: ['bureau'], attributes: { pilot: 'wuqing-tech' } },
+  { username: 'caizhengju', password: DEMO_PASSWORD, name: '区财政局 黄蕾', groups: ['finance'], attributes: { pilot: 'wuqing-tech' } },
+  { username: 'zhuanjia1', password: DEMO_PASSWORD, name: '专家 郑工', groups: ['expert'], attributes: { pilot: 'wuqing-tech' } },
+  { username: 'zhuanjia2', password: DEMO_PASSWORD, name: '专家 冯教授', groups: ['expert'], attributes: { pilot: 'wuqing-tech' } },
+  { username: 'zhuanjia3', password: DEMO_PASSWORD, name: '专家 何高工', groups: ['expert'], attributes: { pilot: 'wuqing-tech' } },
+  { username: 'yunying', password: DEMO_PASSWORD, name: '综合管理服务商 项目经理', groups: ['operator'], attributes: { pilot: 'wuqing-tech' } },
+  { username: 'fuwushang', password: DEMO_PASSWORD, name: '天津智造云服务有限公司', groups: ['provider'], attributes: { provider: 'prov-zhizaoyun' } },
+  { username: 'tongjiju', password: DEMO_PASSWORD, name: '区统计局 数据填报员', groups: ['data_unit'], attributes: { data_unit: '区统计局', pilot: 'wuqing-tech' } },
+  { username: 'pingce', password: DEMO_PASSWORD, name: '数字化水平评测机构', groups: ['assessor'], attributes: { pilot: 'wuqing-sme' } },
+  { username: 'shengting', password: DEMO_PASSWORD, name: '市工业和信息化局 督导', groups: ['supervisor'], attributes: {} },
+];

@@ -1,0 +1,19 @@
+import type { Enterprise } from '../../shared/enterprises/model';
+import { withUsccCheck } from '../../shared/uscc';
+
+/**
+ * Sample enterprises with valid 统一社会信用代码: 91 (enterprise) + the district's division code +
+ * a made-up organisation code, finished by the GB 32100-2015 check character.
+ */
+const code = (division: string, organisation: string): string => withUsccCheck(`91${division}${organisation}`);
+
+interface DemoEnterprise extends Omit<Enterprise, 'registeredAt' | 'registeredBy' | 'version'> {}
+
+export const DEMO_ENTERPRISES: DemoEnterprise[] = [
+  { uscc: code('120114', 'MA05T8K3X'), name: '天津市武清精密机械有限公司', pilotId: 'wuqing-tech', town: 'wq-kfq', industry: '通用设备制造业', scale: 'above', contact: { name: '王建国', phone: '022-29341001' } },
+  { uscc: code('120114', 'MA07H2P6L'), name: '天津京津智能装备股份有限公司', pilotId: 'wuqing-tech', town: 'wq-kjg', industry: '专用设备制造业', scale: 'above', contact: { name: '李晓梅', phone: '022-29341002' } },
+  { uscc: code('120114', '74D0C1A9R'), name: '天津运河新材料科技有限公司', pilotId: 'wuqing-tech', town: 'wq-chk', industry: '橡胶和塑料制品业', scale: 'above', contact: { name: '赵强', phone: '022-29341003' } },
+  { uscc: code('120114', 'MA06Y3N1F'), name: '天津杨村食品有限公司', pilotId: 'wuqing-sme', town: 'wq-yc', industry: '食品制造业', scale: 'below', contact: { name: '孙丽', phone: '022-29341004' } },
+  { uscc: code('120114', 'MA0AQ7R2J'), name: '天津下朱庄电子科技有限公司', pilotId: 'wuqing-sme', town: 'wq-xzz', industry: '计算机、通信和其他电子设备制造业', scale: 'below', contact: { name: '周杰', phone: '022-29341005' } },
+  { uscc: code('120116', 'MA05K9W4D'), name: '天津滨海化学材料有限公司', pilotId: 'binhai-tech', town: 'bh-teda', industry: '化学原料和化学制品制造业', scale: 'above', contact: { name: '吴敏', phone: '022-25201006' } },
+];

@@ -1,0 +1,2 @@
+import { startDynamoDbLocal } from './engines';
+await startDynamoDbLocal({}).catch((e: Error) => console.log('ERR:', e.message));

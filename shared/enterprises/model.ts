@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { USCC_PROBLEM_MESSAGES, usccProblem } from '../uscc';
+
+/** 统一社会信用代码, upper-cased and checked by GB 32100-2015 (DOMAIN.md). */
+export const Uscc = z
+  .string()
+  .trim()
+  .transform((value) => value.toUpperCase())
+  .superRefine((value, context) => {
+    const problem = usccProblem(value);
+    if (problem) context.addIssue({ code: 'custom', message: USCC_PROBLEM_MESSAGES[problem] });
+  });
+
+/** 规上 / 规下: above or below the designated size for industrial statistics. */
+export const EnterpriseScale = z.enum(['above', 'below']);
+export type EnterpriseScale = z.infer<typeof EnterpriseScale>;
+
+/** Contacts are personal data: shown to the enterprise and its officials, never published. */
+export const Contact = z.object({
+  name: z.string().trim().min(1).max(40),
+  phone: z.string().trim().regex(/^[0-9+\-\s]{7,20}$/, '电话号码格式不正确'),
+  email: z.email().optional(),
+});
+export type Contact = z.infer<typeof Contact>;
+
+export const RegisterEnterpriseInput = z.strictObject({
+  uscc: Uscc,
+  name: z.string().trim().min(2).max(100),
+  pilotId: z.string().min(1).max(40),
+  town: z.string().min(1).max(40),
+  industry: z.string().trim().min(1).max(60),
+  scale: EnterpriseScale,
+  contact: Contact,
+});
+export type RegisterEnterpriseInput = z.infer<typeof RegisterEnterpriseInput>;
+
+export const Enterprise = RegisterEnterpriseInput.extend({
+  registeredAt: z.iso.datetime(),
+  registeredBy: z.string(),
+  version: z.number().int().positive(),
+});
+export type Enterprise = z.infer<typeof Enterprise>;
+
+export const UsccPath = z.object({ uscc: Uscc });

@@ -1,0 +1,84 @@
+import type { Indicator, Pilot, PilotKind } from '../pilots/model';
+
+/**
+ * The public snapshots the backend publishes to the site bucket under `/data/` whenever disclosed
+ * data changes. A public visitor reads only these files: never a Lambda, never a table. They hold
+ * disclosed fields only: no contacts, invoices, budgets, scores or financial statements.
+ */
+export interface PublicIndex {
+  generatedAt: string;
+  pilots: Array<{ id: string; name: string; city: string; kind: PilotKind; periodStart: string; periodEnd: string }>;
+}
+
+export interface IndicatorValue {
+  period: string;
+  value: number;
+}
+
+export interface PublicIndicator extends Indicator {
+  /** the latest approved value, absent until one is approved */
+  latest?: IndicatorValue;
+  history: IndicatorValue[];
+}
+
+export interface PublicProject {
+  id: string;
+  title: string;
+  enterpriseName: string;
+  town: string;
+  category: string;
+  demonstrationType: string;
+  status: string;
+  approvedAmountWan?: number;
+  updatedAt: string;
+}
+
+export interface PublicPilot {
+  generatedAt: string;
+  pilot: Omit<Pilot, 'indicators'>;
+  indicators: PublicIndicator[];
+  projectsByStatus: Record<string, number>;
+  funds: { approvedWan: number; disbursedWan: number };
+  providers: { admitted: number };
+  projects: PublicProject[];
+}
+
+export const SNAPSHOT_PATHS = {
+  index: 'index.json',
+  pilot: (pilotId: string) => `pilots/${pilotId}.json`,
+} as const;
+
+export function publicIndex(pilots: readonly Pilot[], now: Date): PublicIndex {
+  return {
+    generatedAt: now.toISOString(),
+    pilots: pilots.map(({ id, name, city, kind, periodStart, periodEnd }) => ({ id, name, city, kind, periodStart, periodEnd })),
+  };
+}
+
+/** Builds a pilot's public snapshot from disclosed project views; no private field can enter. */
+export function publicPilot(
+  pilot: Pilot,
+  projects: readonly PublicProject[],
+  extra: { indicatorValues?: Record<string, IndicatorValue[]>; disbursedWan?: number; admittedProviders?: number },
+  now: Date,
+): PublicPilot {
+  const { indicators, ...rest } = pilot;
+  const projectsByStatus: Record<string, number> = {};
+  for (const project of projects) projectsByStatus[project.status] = (projectsByStatus[project.status] ?? 0) + 1;
+  return {
+    generatedAt: now.toISOString(),
+    pilot: rest,
+    indicators: indicators.map((indicator) => {
+      const history = [...(extra.indicatorValues?.[indicator.code] ?? [])].sort((a, b) => a.period.localeCompare(b.period));
+      const latest = history.at(-1);
+      return latest ? { ...indicator, history, latest } : { ...indicator, history };
+    }),
+    projectsByStatus,
+    funds: {
+      approvedWan: projects.reduce((sum, project) => sum + (project.approvedAmountWan ?? 0), 0),
+      disbursedWan: extra.disbursedWan ?? 0,
+    },
+    providers: { admitted: extra.admittedProviders ?? 0 },
+    projects: [...projects],
+  };
+}

@@ -1,0 +1,99 @@
+/**
+ * The people who use the platform (DOMAIN.md, "Who uses it"). A role is a Cognito group (or the
+ * mapped group claim of another OIDC issuer); scope attributes narrow what a role may see.
+ */
+export const ROLES = [
+  'enterprise', // 项目实施单位 / 试点企业
+  'town', // 各开发区、各街镇、园区
+  'bureau', // 区工业和信息化局
+  'finance', // 区财政局
+  'expert', // 专家
+  'operator', // 综合管理服务商
+  'provider', // 数字化转型专业化服务商
+  'data_unit', // 区统计局、区发展改革委 …
+  'assessor', // 数字化水平评测机构
+  'supervisor', // 省、部级：跨试点城市查看 (工信厅联规函〔2025〕108号)
+] as const;
+
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  enterprise: '企业',
+  town: '街镇/园区',
+  bureau: '区工业和信息化局',
+  finance: '区财政局',
+  expert: '专家',
+  operator: '综合管理服务商',
+  provider: '服务商',
+  data_unit: '数据报送单位',
+  assessor: '评测机构',
+  supervisor: '上级主管部门',
+};
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
+
+/** Claim names, shaped like a Cognito ID token: groups plus custom attributes for scope. */
+export const CLAIMS = {
+  subject: 'sub',
+  name: 'name',
+  groups: 'cognito:groups',
+  uscc: 'custom:uscc',
+  town: 'custom:town',
+  pilot: 'custom:pilot',
+  providerId: 'custom:provider',
+  dataUnit: 'custom:data_unit',
+} as const;
+
+/** Who is calling, read only from verified token claims. */
+export interface Principal {
+  subject: string;
+  name: string;
+  roles: Role[];
+  /** The enterprise's 统一社会信用代码, for role `enterprise`. */
+  uscc?: string;
+  /** The town/park code, for role `town`. */
+  town?: string;
+  /** The pilot an official works in; absent for a supervisor, who sees every pilot. */
+  pilot?: string;
+  providerId?: string;
+  dataUnit?: string;
+}
+
+/**
+ * API Gateway's HTTP API JWT authorizer hands claims to the function as strings, and an array claim
+ * such as `cognito:groups` arrives as "[bureau expert]". Accept that and a real array alike.
+ */
+export function parseGroupsClaim(value: unknown): string[] {
+  if (Array.isArray(value)) return value.map(String);
+  if (typeof value !== 'string') return [];
+  const trimmed = value.trim();
+  const inner = trimmed.startsWith('[') && trimmed.endsWith(']') ? trimmed.slice(1, -1) : trimmed;
+  return inner.split(/[\s,]+/).map((part) => part.replace(/^"|"$/g, '')).filter((part) => part.length > 0);
+}
+
+export function principalFromClaims(claims: Record<string, unknown>): Principal | undefined {
+  const subject = claims[CLAIMS.subject];
+  if (typeof subject !== 'string' || subject.length === 0) return undefined;
+  const text = (key: string): string | undefined => {
+    const value = claims[key];
+    return typeof value === 'string' && value.length > 0 ? value : undefined;
+  };
+  const principal: Principal = {
+    subject,
+    name: text(CLAIMS.name) ?? subject,
+    roles: parseGroupsClaim(claims[CLAIMS.groups]).filter(isRole),
+  };
+  const uscc = text(CLAIMS.uscc);
+  const town = text(CLAIMS.town);
+  const pilot = text(CLAIMS.pilot);
+  const providerId = text(CLAIMS.providerId);
+  const dataUnit = text(CLAIMS.dataUnit);
+  if (uscc) principal.uscc = uscc;
+  if (town) principal.town = town;
+  if (pilot) principal.pilot = pilot;
+  if (providerId) principal.providerId = providerId;
+  if (dataUnit) principal.dataUnit = dataUnit;
+  return principal;
+}
