@@ -20,8 +20,6 @@ export default defineConfig({
           globalSetup: ['test/integration/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          // Two cores: let files run side by side, each against its own tables.
-          maxWorkers: 2,
         },
       },
       {
