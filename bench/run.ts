@@ -1,0 +1,18 @@
+import { parseArgs } from 'node:util';
+import { benchLocalStack } from './local-stack';
+
+/**
+ * `npm run bench [-- --only name]`: every benchmark prints its figures. Benchmarks measure; they never
+ * pass or fail on a time (tests do not time things).
+ */
+const BENCHES: Record<string, () => Promise<void>> = {
+  'local-stack': benchLocalStack,
+};
+
+const { values } = parseArgs({ options: { only: { type: 'string' } } });
+const selected = values.only ? { [values.only]: BENCHES[values.only] } : BENCHES;
+for (const [name, bench] of Object.entries(selected)) {
+  if (!bench) throw new Error(`no benchmark named ${name}; known: ${Object.keys(BENCHES).join(', ')}`);
+  await bench();
+}
+process.exit(0);
