@@ -58,7 +58,7 @@ async function main(): Promise<void> {
   const stopScheduler = startScheduler();
 
   console.log(`\n试点通 PilotOps is running at ${gateway.url}`);
-  console.log(`  API ${gateway.url}/api · public data ${gateway.url}/data/index.json · demo data: ${seeded.pilots} pilots, ${seeded.enterprises} new enterprises`);
+  console.log(`  API ${gateway.url}/api · public data ${gateway.url}/data/index.json · demo data: ${seeded.pilots} pilots, ${seeded.enterprises} new enterprises, ${seeded.projects} new projects`);
   console.log(`  demo accounts (password ${DEMO_PASSWORD}):`);
   for (const account of DEMO_ACCOUNTS) {
     console.log(`    ${account.username.padEnd(12)} ${account.groups.map((role) => ROLE_LABELS[role]).join('、')} — ${account.name}`);

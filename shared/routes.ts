@@ -27,6 +27,10 @@ export const ROUTES = [
   { method: 'POST', path: '/enterprises', handler: 'enterprises/register', access: ['enterprise'], summary: '企业注册' },
   { method: 'GET', path: '/enterprises/{uscc}', handler: 'enterprises/get', access: ['enterprise', ...OFFICIALS], summary: '企业信息' },
   { method: 'GET', path: '/enterprises/{uscc}/dossier', handler: 'enterprises/dossier', access: ['enterprise', 'town', 'bureau', 'operator', 'finance', 'supervisor'], summary: '一企一档' },
+  { method: 'POST', path: '/projects', handler: 'projects/create', access: ['enterprise'], summary: '新建项目申报（草稿）' },
+  { method: 'GET', path: '/projects', handler: 'projects/list', access: ['enterprise', ...OFFICIALS], summary: '项目列表与审核队列' },
+  { method: 'GET', path: '/projects/{projectId}', handler: 'projects/get', access: ['enterprise', ...OFFICIALS], summary: '项目详情' },
+  { method: 'POST', path: '/projects/{projectId}/actions/{action}', handler: 'projects/act', access: ['enterprise', ...OFFICIALS], summary: '项目流程操作（含保存草稿）' },
 ] as const satisfies readonly RouteDefinition[];
 
 export type Route = (typeof ROUTES)[number];

@@ -1,16 +1,19 @@
 import { DEMO_PILOTS } from './pilots';
 import { DEMO_ENTERPRISES } from './enterprises';
+import { DEMO_PROJECTS, walkDemoProject } from './projects';
 
 /**
- * Loads the demo data through the same store functions the handlers use, then publishes the public
- * snapshots. Idempotent: pilots are overwritten, existing enterprises are kept. Call it only after
+ * Loads the demo data through the same domain and store functions the handlers use, then publishes
+ * the public snapshots. Idempotent: pilots are overwritten, existing enterprises and projects kept. Call it only after
  * the local environment is applied (the store modules read table names at import).
  */
-export async function seedDemoData(now: Date = new Date()): Promise<{ pilots: number; enterprises: number }> {
+export async function seedDemoData(now: Date = new Date()): Promise<{ pilots: number; enterprises: number; projects: number }> {
   const { putPilot } = await import('../../functions/commons/store/pilots');
   const { createEnterprise } = await import('../../functions/commons/store/enterprises');
   const { publishPublicSnapshots } = await import('../../functions/commons/publish');
   const { DomainError } = await import('../../shared/errors');
+  const { getStoredProject, saveDecision } = await import('../../functions/commons/store/projects');
+  const { createDraft, decide } = await import('../../shared/projects/decide');
 
   for (const pilot of DEMO_PILOTS) await putPilot(pilot);
   let enterprises = 0;
@@ -22,6 +25,27 @@ export async function seedDemoData(now: Date = new Date()): Promise<{ pilots: nu
       if (!(error instanceof DomainError && error.code === 'ALREADY_EXISTS')) throw error;
     }
   }
+  let projects = 0;
+  for (const demo of DEMO_PROJECTS) {
+    if (await getStoredProject(demo.id)) continue;
+    // Each step is written as the handlers write it: decision, audit event, one transaction.
+    let stored: Awaited<ReturnType<typeof getStoredProject>>;
+    await walkDemoProject(demo, {
+      async create(input, actor, at, id) {
+        const decision = createDraft(input, actor, at, id);
+        await saveDecision(undefined, decision, { status: 201, body: null }, undefined, at);
+        stored = { project: decision.project, statusSince: at.toISOString() };
+        return decision.project;
+      },
+      async act(project, action, input, actor, at) {
+        const decision = decide(project, action, input, actor, at);
+        await saveDecision(stored, decision, { status: 200, body: null }, undefined, at);
+        stored = await getStoredProject(project.id);
+        return decision.project;
+      },
+    });
+    projects += 1;
+  }
   await publishPublicSnapshots(now);
-  return { pilots: DEMO_PILOTS.length, enterprises };
+  return { pilots: DEMO_PILOTS.length, enterprises, projects };
 }

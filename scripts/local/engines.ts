@@ -73,8 +73,9 @@ export async function ensureDynamoDbLocal(): Promise<{ jar: string; libDir: stri
     if (!existsSync(jar)) renameSync(staging, dynamoDir);
   } finally {
     rmSync(staging, { recursive: true, force: true });
+    // Also after a failure: a truncated tarball would otherwise be reused forever.
+    rmSync(tarball, { force: true });
   }
-  rmSync(tarball, { force: true });
   return { jar, libDir };
 }
 
@@ -213,7 +214,7 @@ export async function startS3Server(options: { port?: number; directory?: string
     await waitUntilReady(child, 's3rver', tail, async () => {
       if (reportedPort === undefined) throw new Error('no ready line yet');
       // Any HTTP answer (ListBuckets) proves the server handles requests, not just that it bound.
-      await fetch(`http://127.0.0.1:${reportedPort}/`);
+      await (await fetch(`http://127.0.0.1:${reportedPort}/`)).arrayBuffer();
     });
   } catch (error) {
     await stop();

@@ -1,4 +1,5 @@
 import type { Indicator, Pilot, PilotKind } from '../pilots/model';
+import type { PublicProject as ProjectPublicView } from '../projects/visibility';
 
 /**
  * The public snapshots the backend publishes to the site bucket under `/data/` whenever disclosed
@@ -21,17 +22,8 @@ export interface PublicIndicator extends Indicator {
   history: IndicatorValue[];
 }
 
-export interface PublicProject {
-  id: string;
-  title: string;
-  enterpriseName: string;
-  town: string;
-  category: string;
-  demonstrationType: string;
-  status: string;
-  approvedAmountWan?: number;
-  updatedAt: string;
-}
+/** A project's disclosed fields (shared/projects/visibility.ts) plus the enterprise's name, as 公示 lists it. */
+export type PublicProject = ProjectPublicView & { enterpriseName: string };
 
 export interface PublicPilot {
   generatedAt: string;
@@ -59,7 +51,7 @@ export function publicIndex(pilots: readonly Pilot[], now: Date): PublicIndex {
 export function publicPilot(
   pilot: Pilot,
   projects: readonly PublicProject[],
-  extra: { indicatorValues?: Record<string, IndicatorValue[]>; disbursedWan?: number; admittedProviders?: number },
+  extra: { indicatorValues?: Record<string, IndicatorValue[]>; disbursedWan?: number; admittedProviders?: number } = {},
   now: Date,
 ): PublicPilot {
   const { indicators, ...rest } = pilot;

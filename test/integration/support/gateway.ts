@@ -22,6 +22,8 @@ export interface TestStack {
   env: Record<string, string>;
   /** a client signed in as the account (created on first use), or anonymous without one */
   as(account?: Account): Promise<ApiClient>;
+  /** Sets the request time handlers see (API Gateway's requestContext.timeEpoch); undefined: real time. */
+  setNow(now: Date | undefined): void;
   close(): Promise<void>;
 }
 
@@ -35,7 +37,8 @@ export async function startTestStack(): Promise<TestStack> {
   const { startGateway } = await import('../../../scripts/local/gateway');
   const { s3 } = await import('../../../functions/commons/clients');
   const issuer = await createLocalIssuer('http://127.0.0.1/local-auth');
-  const gateway = await startGateway({ issuer, accounts: [], s3, siteBucket: env.SITE_BUCKET ?? '' });
+  let fixedNow: Date | undefined;
+  const gateway = await startGateway({ issuer, accounts: [], s3, siteBucket: env.SITE_BUCKET ?? '', now: () => fixedNow ?? new Date() });
 
   const client = (token: string | undefined): ApiClient => {
     const call = async <T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiReply<T>> => {
@@ -63,6 +66,9 @@ export async function startTestStack(): Promise<TestStack> {
     env,
     async as(account) {
       return client(account ? await issuer.issue(account) : undefined);
+    },
+    setNow(now) {
+      fixedNow = now;
     },
     close: () => gateway.close(),
   };

@@ -1,0 +1,27 @@
+import { api } from '../../commons/http';
+import { idempotencyClaim, rememberedResponse } from '../../commons/store/idempotency';
+import { getStoredProject, saveDecision } from '../../commons/store/projects';
+import { DomainError } from '../../../shared/errors';
+import { authorizeProjectAction, decide } from '../../../shared/projects/decide';
+import { ActionPath, ActionRequest } from '../../../shared/projects/requests';
+import { canSee } from '../../../shared/projects/visibility';
+import { projectViewFor } from '../../../shared/projects/view';
+
+/**
+ * Every step of the lifecycle (shared/projects/lifecycle.ts): the domain checks role, scope, state,
+ * input and preconditions; the store writes the project, its audit event and any remembered reply
+ * in one transaction conditioned on the version the caller saw.
+ */
+export const handler = api('projects/act', { path: ActionPath, body: ActionRequest }, async ({ principal, path, body, headers, now }) => {
+  authorizeProjectAction(path.action, principal);
+  const claim = idempotencyClaim(principal.subject, headers['idempotency-key'], { route: `POST /projects/${path.projectId}/actions/${path.action}`, body });
+  const remembered = await rememberedResponse(claim);
+  if (remembered) return remembered;
+  const stored = await getStoredProject(path.projectId);
+  if (!stored || !canSee(principal, stored.project)) throw new DomainError('NOT_FOUND');
+  if (stored.project.version !== body.expectedVersion) {
+    throw new DomainError('STALE_VERSION', { details: { currentVersion: stored.project.version } });
+  }
+  const decision = decide(stored.project, path.action, body.input ?? {}, principal, now);
+  return saveDecision(stored, decision, { status: 200, body: projectViewFor(principal, decision.project) }, claim, now);
+});

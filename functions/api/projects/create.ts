@@ -1,0 +1,16 @@
+import { randomUUID } from 'node:crypto';
+import { api } from '../../commons/http';
+import { idempotencyClaim, rememberedResponse } from '../../commons/store/idempotency';
+import { saveDecision } from '../../commons/store/projects';
+import { createDraft } from '../../../shared/projects/decide';
+import { CreateDraftInput } from '../../../shared/projects/inputs';
+import { projectViewFor } from '../../../shared/projects/view';
+
+// 滨海 §三(五)2: the enterprise starts an application under a published guide.
+export const handler = api('projects/create', { body: CreateDraftInput }, async ({ principal, body, headers, now }) => {
+  const claim = idempotencyClaim(principal.subject, headers['idempotency-key'], { route: 'POST /projects', body });
+  const remembered = await rememberedResponse(claim);
+  if (remembered) return remembered;
+  const decision = createDraft(body, principal, now, `P${now.toISOString().slice(0, 10).replaceAll('-', '')}-${randomUUID().slice(0, 8)}`);
+  return saveDecision(undefined, decision, { status: 201, body: projectViewFor(principal, decision.project) }, claim, now);
+});

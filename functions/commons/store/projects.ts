@@ -1,0 +1,194 @@
+import { BatchGetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { dynamo } from '../clients';
+import { tableNames } from '../config';
+import { DomainError } from '../../../shared/errors';
+import type { Decision } from '../../../shared/projects/decide';
+import type { Project } from '../../../shared/projects/model';
+import { keys } from './keys';
+import { getRecord, queryPage, strip, type Page, type StoredItem } from './records';
+import { rememberPut, rememberedResponse, type IdempotencyClaim, type RememberedResponse } from './idempotency';
+
+/**
+ * Projects in the `records` table. A change is written as one transaction: the project (conditioned
+ * on the version the caller read), its audit event, the application snapshot on submission, expert
+ * assignments, and the remembered response of an idempotent request. Either all land or none.
+ */
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+interface StoredProject {
+  project: Project;
+  /** when the project entered its current status: queues are ordered oldest waiting first */
+  statusSince: string;
+}
+
+function projectItem(project: Project, statusSince: string): StoredItem {
+  return {
+    ...keys.project(project.id),
+    itemType: 'project',
+    enterprisePk: keys.enterprisePartition(project.uscc),
+    enterpriseSk: `PROJECT#${project.id}`,
+    queuePk: keys.statusQueue(project.pilotId, project.status),
+    townQueuePk: keys.townStatusQueue(project.pilotId, project.status, project.town),
+    queueSk: `${statusSince}#${project.id}`,
+    statusSince,
+    ...project,
+  };
+}
+
+function auditItem(project: Project, decision: Decision): StoredItem {
+  const { at } = decision.event;
+  return {
+    ...keys.audit(project.id, at, project.version),
+    itemType: 'audit',
+    enterprisePk: keys.enterprisePartition(project.uscc),
+    enterpriseSk: `AUDIT#${at}#${project.id}#${String(project.version).padStart(6, '0')}`,
+    projectId: project.id,
+    version: project.version,
+    ...decision.event,
+  };
+}
+
+function put(item: StoredItem, condition?: { expression: string; values?: Record<string, unknown> }): TransactItem {
+  return {
+    Put: {
+      TableName: tableNames.records,
+      Item: item,
+      ...(condition ? { ConditionExpression: condition.expression } : {}),
+      ...(condition?.values ? { ExpressionAttributeValues: condition.values } : {}),
+    },
+  };
+}
+
+/** Extra items a decision brings: the application snapshot on submission, new expert assignments. */
+function sideItems(before: Project | undefined, after: Project, decision: Decision): TransactItem[] {
+  const items: TransactItem[] = [];
+  if (decision.event.action === 'submit') {
+    items.push(
+      put({
+        ...keys.applicationVersion(after.id, after.applicationVersion),
+        itemType: 'applicationVersion',
+        enterprisePk: keys.enterprisePartition(after.uscc),
+        enterpriseSk: `APPLICATION#${after.id}#${String(after.applicationVersion).padStart(4, '0')}`,
+        projectId: after.id,
+        applicationVersion: after.applicationVersion,
+        submittedAt: decision.event.at,
+        application: after.application,
+      }),
+    );
+  }
+  const known = new Set(before?.experts?.assignments.map((assignment) => assignment.subject) ?? []);
+  for (const assignment of after.experts?.assignments ?? []) {
+    if (known.has(assignment.subject)) continue;
+    items.push(
+      put({
+        ...keys.assignment(after.id, assignment.subject),
+        itemType: 'assignment',
+        assigneePk: keys.expertQueue(assignment.subject),
+        assigneeSk: `${decision.event.at}#${after.id}`,
+        projectId: after.id,
+        expert: assignment.subject,
+        assignedAt: decision.event.at,
+      }),
+    );
+  }
+  return items;
+}
+
+function cancellationCodes(error: unknown): string[] {
+  const reasons = (error as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? [];
+  return reasons.map((reason) => reason.Code ?? 'None');
+}
+
+/**
+ * Writes a decision. `before` is the record the decision was made from (absent for a new project).
+ * A concurrent change answers STALE_VERSION; a concurrent identical retry gets the remembered reply.
+ */
+export async function saveDecision(
+  before: StoredProject | undefined,
+  decision: Decision,
+  response: RememberedResponse,
+  claim: IdempotencyClaim | undefined,
+  now: Date,
+): Promise<RememberedResponse> {
+  const after = decision.project;
+  const statusSince = before && before.project.status === after.status ? before.statusSince : decision.event.at;
+  const items: TransactItem[] = [
+    before
+      ? put(projectItem(after, statusSince), { expression: 'version = :expected', values: { ':expected': before.project.version } })
+      : put(projectItem(after, statusSince), { expression: 'attribute_not_exists(pk)' }),
+    put(auditItem(after, decision)),
+    ...sideItems(before?.project, after, decision),
+  ];
+  if (claim) items.push(rememberPut(claim, response, now));
+  try {
+    await dynamo.send(new TransactWriteCommand({ TransactItems: items }));
+    return response;
+  } catch (error) {
+    if ((error as { name?: string }).name !== 'TransactionCanceledException') throw error;
+    const codes = cancellationCodes(error);
+    if (claim && codes.at(-1) === 'ConditionalCheckFailed') {
+      const remembered = await rememberedResponse(claim);
+      if (remembered) return remembered;
+    }
+    if (codes[0] === 'ConditionalCheckFailed') {
+      if (!before) throw new DomainError('ALREADY_EXISTS');
+      const current = await getStoredProject(after.id);
+      throw new DomainError('STALE_VERSION', { details: { currentVersion: current?.project.version } });
+    }
+    throw error;
+  }
+}
+
+export async function getStoredProject(projectId: string): Promise<StoredProject | undefined> {
+  const item = await getRecord<Project & { statusSince: string }>(keys.project(projectId));
+  if (!item) return undefined;
+  const { statusSince, ...project } = item;
+  return { project: project as Project, statusSince };
+}
+
+/** Projects waiting in one status of one pilot (optionally one town), oldest waiting first. */
+export async function projectsInStatus(pilotId: string, status: string, town: string | undefined, cursor?: string): Promise<Page<Project>> {
+  const page = await queryPage(
+    town
+      ? { IndexName: 'byTownQueue', KeyConditionExpression: 'townQueuePk = :pk', ExpressionAttributeValues: { ':pk': keys.townStatusQueue(pilotId, status, town) }, Limit: 50 }
+      : { IndexName: 'byQueue', KeyConditionExpression: 'queuePk = :pk', ExpressionAttributeValues: { ':pk': keys.statusQueue(pilotId, status) }, Limit: 50 },
+    cursor,
+  );
+  return { ...page, items: page.items.map(toProject) };
+}
+
+/** An enterprise's own projects. */
+export async function projectsOfEnterprise(uscc: string, cursor?: string): Promise<Page<Project>> {
+  const page = await queryPage(
+    {
+      IndexName: 'byEnterprise',
+      KeyConditionExpression: 'enterprisePk = :pk AND begins_with(enterpriseSk, :prefix)',
+      ExpressionAttributeValues: { ':pk': keys.enterprisePartition(uscc), ':prefix': 'PROJECT#' },
+      Limit: 50,
+    },
+    cursor,
+  );
+  return { ...page, items: page.items.map(toProject) };
+}
+
+/** The projects an expert is assigned to, oldest assignment first. */
+export async function projectsOfExpert(subject: string, cursor?: string): Promise<Page<Project>> {
+  const page = await queryPage(
+    { IndexName: 'byAssignee', KeyConditionExpression: 'assigneePk = :pk', ExpressionAttributeValues: { ':pk': keys.expertQueue(subject) }, Limit: 50 },
+    cursor,
+  );
+  const projectIds = page.items.map((item) => String(item.projectId));
+  if (projectIds.length === 0) return { items: [], ...(page.cursor ? { cursor: page.cursor } : {}) };
+  const result = await dynamo.send(
+    new BatchGetCommand({ RequestItems: { [tableNames.records]: { Keys: projectIds.map((id) => keys.project(id)) } } }),
+  );
+  const byId = new Map((result.Responses?.[tableNames.records] ?? []).map((item) => [String(item.id), toProject(item as StoredItem)]));
+  const items = projectIds.map((id) => byId.get(id)).filter((project): project is Project => project !== undefined);
+  return { items, ...(page.cursor ? { cursor: page.cursor } : {}) };
+}
+
+function toProject(item: StoredItem): Project {
+  const { statusSince: _statusSince, ...project } = strip<Project & { statusSince?: string }>(item);
+  return project as Project;
+}

@@ -1,0 +1,88 @@
+import type { Principal } from '../../shared/roles';
+import type { Project } from '../../shared/projects/model';
+import { DEMO_ENTERPRISES } from './enterprises';
+
+/**
+ * Demo projects in every lifecycle stage: one script of the ten steps (滨海 §三(五)), and each demo
+ * project stops at a different step. Every step goes through the real `decide`, so each demo state
+ * is one the platform can reach.
+ */
+const PILOT = 'wuqing-tech';
+const official = (subject: string, roles: Principal['roles'], extra: Partial<Principal> = {}): Principal => ({ subject, name: subject, roles, pilot: PILOT, ...extra });
+const BUREAU = official('gongxinju', ['bureau']);
+const FINANCE = official('caizhengju', ['finance']);
+const OPERATOR = official('yunying', ['operator']);
+const EXPERTS = ['zhuanjia1', 'zhuanjia2', 'zhuanjia3'].map((subject) => official(subject, ['expert']));
+const RUBRIC = [
+  { id: 'tech', name: '技术先进性', weight: 40 },
+  { id: 'benefit', name: '预期效益', weight: 35 },
+  { id: 'capacity', name: '实施能力', weight: 25 },
+];
+const MATERIALS = { selfEvaluationIds: ['demo-self'], planIds: ['demo-plan'], contractIds: ['demo-contract'], invoiceIds: ['demo-invoice'], paymentVoucherIds: ['demo-voucher'] };
+
+type Step = { action: string; who: 'enterprise' | 'town' | Principal | Principal[]; input: unknown | ((expert: number) => unknown); at: string };
+
+const STEPS: Step[] = [
+  { action: 'submit', who: 'enterprise', input: {}, at: '2025-03-04T02:00:00Z' },
+  { action: 'recommend', who: 'town', input: { recommendation: '项目符合申报条件，同意推荐' }, at: '2025-03-06T02:00:00Z' },
+  { action: 'assign_experts', who: BUREAU, input: { rubric: RUBRIC, experts: EXPERTS.map(({ subject }, n) => ({ subject, name: `评审专家${n + 1}` })) }, at: '2025-03-10T02:00:00Z' },
+  { action: 'declare_conflict', who: EXPERTS, input: { hasConflict: false }, at: '2025-03-12T02:00:00Z' },
+  { action: 'submit_score', who: EXPERTS, input: (n: number) => ({ scores: RUBRIC.map((c) => ({ criterionId: c.id, score: 78 + n * 3 })), comments: '方案可行，效益明确' }), at: '2025-03-12T03:00:00Z' },
+  { action: 'select', who: BUREAU, input: { approvedAmountWan: 500, noticeDays: 5 }, at: '2025-03-18T02:00:00Z' },
+  { action: 'confirm_selection', who: BUREAU, input: { signingWindowDays: 15 }, at: '2025-03-24T02:00:00Z' },
+  { action: 'sign_agreement', who: 'enterprise', input: { agreementEvidenceId: 'demo-agreement' }, at: '2025-03-28T02:00:00Z' },
+  { action: 'issue_fund_plan', who: BUREAU, input: { meetingRef: '党组会〔2025〕5号', preAllocationWan: 300 }, at: '2025-04-10T02:00:00Z' },
+  { action: 'record_tranche', who: FINANCE, input: { kind: 'pre_allocation', amountWan: 300 }, at: '2025-04-15T02:00:00Z' },
+  { action: 'report_progress', who: 'enterprise', input: { period: '2025Q2', summary: '设备已到货并完成安装调试', percentComplete: 60, investedWan: 900, evidenceIds: ['demo-photo'] }, at: '2025-07-01T02:00:00Z' },
+  { action: 'request_acceptance', who: 'enterprise', input: { summary: '改造全部完成，指标达成', materials: MATERIALS }, at: '2025-12-01T02:00:00Z' },
+  { action: 'pass_formal_review', who: 'town', input: {}, at: '2025-12-05T02:00:00Z' },
+  { action: 'assess', who: OPERATOR, input: { conclusion: 'pass', summary: '绩效指标全部达成', reportEvidenceId: 'demo-report' }, at: '2025-12-15T02:00:00Z' },
+  { action: 'accept', who: BUREAU, input: {}, at: '2025-12-20T02:00:00Z' },
+  { action: 'record_tranche', who: FINANCE, input: { kind: 'remainder', amountWan: 200 }, at: '2025-12-28T02:00:00Z' },
+];
+
+/** Demo projects: title, enterprise and how many steps of the script each has taken. */
+export const DEMO_PROJECTS = [
+  { id: 'DEMO-001', enterprise: 0, title: '精密零部件数字化车间改造', steps: STEPS.length },
+  { id: 'DEMO-002', enterprise: 1, title: '智能装备柔性产线与MES升级', steps: 11 },
+  { id: 'DEMO-003', enterprise: 2, title: '新材料生产线“哑设备”联网改造', steps: 9 },
+  { id: 'DEMO-004', enterprise: 0, title: '仓储物流智能化改造', steps: 6 },
+  { id: 'DEMO-005', enterprise: 1, title: '工业互联网平台供应链协同（线）', steps: 3 },
+  { id: 'DEMO-006', enterprise: 2, title: '绿色工厂能耗在线监测', steps: 1 },
+  { id: 'DEMO-007', enterprise: 0, title: '质量追溯系统建设', steps: 0 },
+] as const;
+
+export interface DemoStepper {
+  create(input: unknown, actor: Principal, at: Date, id: string): Promise<Project>;
+  act(project: Project, action: string, input: unknown, actor: Principal, at: Date): Promise<Project>;
+}
+
+/** Walks one demo project through its steps with the given persistence. */
+export async function walkDemoProject(demo: (typeof DEMO_PROJECTS)[number], stepper: DemoStepper): Promise<Project> {
+  const enterprise = DEMO_ENTERPRISES[demo.enterprise];
+  if (!enterprise) throw new Error(`no demo enterprise ${demo.enterprise}`);
+  const owner: Principal = { subject: `demo-${enterprise.uscc}`, name: enterprise.name, roles: ['enterprise'], uscc: enterprise.uscc };
+  const town: Principal = official(`town-${enterprise.town}`, ['town'], { town: enterprise.town });
+  const application = {
+    implementationPlan: `${demo.title}：购置智能装备，部署工业软件，实现关键工序数控化与数据采集。`,
+    milestones: [{ name: '设备到货安装', due: '2025-08-31' }, { name: '系统上线验收', due: '2025-11-30' }],
+    budget: [{ kind: 'equipment', amountWan: 1200 }, { kind: 'software', amountWan: 300 }, { kind: 'service', amountWan: 100 }],
+    fundRequestedWan: 600,
+    indicators: [{ name: '关键工序数控化率', unit: '%', target: 85 }],
+    evidenceIds: ['demo-plan'],
+  };
+  let project = await stepper.create(
+    { pilotId: PILOT, guideId: 'guide-2025', town: enterprise.town, title: demo.title, category: 'central_fund', demonstrationType: demo.id === 'DEMO-005' ? 'line' : 'point', application },
+    owner,
+    new Date('2025-03-03T02:00:00Z'),
+    demo.id,
+  );
+  for (const step of STEPS.slice(0, demo.steps)) {
+    const actors = step.who === 'enterprise' ? [owner] : step.who === 'town' ? [town] : Array.isArray(step.who) ? step.who : [step.who];
+    for (const [n, who] of actors.entries()) {
+      const input = typeof step.input === 'function' ? step.input(n) : step.input;
+      project = await stepper.act(project, step.action, input, who, new Date(step.at));
+    }
+  }
+  return project;
+}

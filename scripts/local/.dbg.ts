@@ -1,2 +1,0 @@
-import { startDynamoDbLocal } from './engines';
-await startDynamoDbLocal({}).catch((e: Error) => console.log('ERR:', e.message));

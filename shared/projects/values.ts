@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { isValidUscc } from '../uscc';
+
+/**
+ * Small value schemas shared by the project and SME aggregates: identifiers, money in 万元 and
+ * dates. Deadlines are Beijing calendar days (inclusive), because notices, task agreements and
+ * rectification orders are issued as "by 2025年6月30日", not as instants.
+ */
+
+export const Id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_.:-]+$/, { error: '只能包含字母、数字及 _ . : -' });
+export type Id = z.infer<typeof Id>;
+
+/** An uploaded file's id from the evidence store (现场图片、发票、合同、银行付款凭证 …). */
+export const EvidenceId = z.string().trim().min(1).max(200);
+export type EvidenceId = z.infer<typeof EvidenceId>;
+
+/** A principal's `sub`. */
+export const Subject = z.string().min(1).max(128);
+
+export const Uscc = z.string().refine(isValidUscc, { error: '统一社会信用代码无效' });
+
+export const Text = (max: number) => z.string().trim().min(1).max(max);
+
+export const IsoDate = z.iso.date();
+export const IsoDateTime = z.iso.datetime();
+
+function hasAtMostTwoDecimals(value: number): boolean {
+  return Math.abs(value * 100 - Math.round(value * 100)) < 1e-6;
+}
+
+/** An amount in 万元 with at most two decimals (i.e. whole 百元), never negative. */
+export const Wan = z
+  .number()
+  .min(0)
+  .max(10_000_000)
+  .refine(hasAtMostTwoDecimals, { error: '金额最多保留两位小数（万元）' });
+
+export const PositiveWan = Wan.refine((value) => value > 0, { error: '金额须大于 0' });
+
+/** Money is summed in integer hundredths of 万元, so 0.1 + 0.2 never drifts past a cap. */
+export function toCents(wan: number): number {
+  return Math.round(wan * 100);
+}
+
+export function sumWan(amounts: readonly number[]): number {
+  return amounts.reduce((total, amount) => total + toCents(amount), 0) / 100;
+}
+
+const BEIJING_OFFSET_MS = 8 * 60 * 60 * 1000;
+
+/** The Beijing calendar day (YYYY-MM-DD) that an instant falls on. */
+export function beijingDate(at: Date): string {
+  return new Date(at.getTime() + BEIJING_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** A calendar day `days` after `date` (YYYY-MM-DD). */
+export function addDays(date: string, days: number): string {
+  const start = Date.parse(`${date}T00:00:00Z`);
+  return new Date(start + days * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+}

@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import type { Principal, Role } from '../roles';
+import { DemonstrationType, ProjectCategory, ProjectStatus, type Project } from './model';
+import { IsoDate, IsoDateTime } from './values';
+
+/**
+ * Who may see a project. A draft that was never submitted is the enterprise's own work: officials
+ * see a project from its first submission (滨海 §三(五)3: 街镇组织申报 — they see what is forwarded).
+ */
+
+/** An expert sees the projects they are assigned to, unless they declared a conflict and stepped aside. */
+export function isActiveExpert(subject: string, project: Project): boolean {
+  const assignment = project.experts?.assignments.find((candidate) => candidate.subject === subject);
+  return assignment !== undefined && assignment.declaration?.hasConflict !== true;
+}
+
+/** Whether the actor, acting in `role`, is within that role's scope for this project. */
+export function roleScopeFits(role: Role, actor: Principal, project: Project): boolean {
+  const submitted = project.submittedAt !== undefined;
+  switch (role) {
+    case 'enterprise':
+      return actor.uscc !== undefined && actor.uscc === project.uscc;
+    case 'town':
+      // 滨海 §三(五)3: 对本区域企业的项目申报材料进行初审
+      return submitted && actor.town === project.town && (actor.pilot === undefined || actor.pilot === project.pilotId);
+    case 'expert':
+      return submitted && isActiveExpert(actor.subject, project);
+    case 'bureau':
+    case 'operator':
+    case 'finance':
+      return submitted && actor.pilot !== undefined && actor.pilot === project.pilotId;
+    case 'supervisor':
+      // 108号 §三(三): 省级主管部门跨试点城市加强过程管理
+      return submitted;
+    case 'provider':
+    case 'data_unit':
+    case 'assessor':
+      return false;
+  }
+}
+
+export function canSee(actor: Principal, project: Project): boolean {
+  return actor.roles.some((role) => roleScopeFits(role, actor, project));
+}
+
+/**
+ * What anyone may read about a project once its selection has been made public (公示): never the
+ * application, budgets, scores, invoices, contacts or the enterprise's code.
+ */
+export const PublicProject = z.object({
+  id: z.string(),
+  pilotId: z.string(),
+  title: z.string(),
+  category: ProjectCategory,
+  demonstrationType: DemonstrationType,
+  town: z.string(),
+  status: ProjectStatus,
+  approvedAmountWan: z.number().nullable(),
+  noticeStart: IsoDateTime.nullable(),
+  noticeEnd: IsoDate.nullable(),
+  agreementSignedAt: IsoDateTime.nullable(),
+  fundPlanIssuedAt: IsoDateTime.nullable(),
+  acceptedAt: IsoDateTime.nullable(),
+  closedAt: IsoDateTime.nullable(),
+});
+export type PublicProject = z.infer<typeof PublicProject>;
+
+/** Disclosed from the start of its public notice on; before that a project is nobody's public business. */
+export function isDisclosed(project: Project): boolean {
+  return project.publicNotice !== undefined;
+}
+
+/** The public view of a project, or null while it is undisclosed. Built field by field, never by omission. */
+export function publicView(project: Project): PublicProject | null {
+  if (!isDisclosed(project)) return null;
+  const selection = project.selection;
+  const accepted = project.acceptanceRounds.find((round) => round.decision?.outcome === 'accepted');
+  return {
+    id: project.id,
+    pilotId: project.pilotId,
+    title: project.title,
+    category: project.category,
+    demonstrationType: project.demonstrationType,
+    town: project.town,
+    status: project.status,
+    approvedAmountWan: selection?.outcome === 'selected' ? selection.approvedAmountWan : null,
+    noticeStart: project.publicNotice?.start ?? null,
+    noticeEnd: project.publicNotice?.end ?? null,
+    agreementSignedAt: project.agreement?.signedAt ?? null,
+    fundPlanIssuedAt: project.fundPlan?.issuedAt ?? null,
+    acceptedAt: accepted?.decision?.decidedAt ?? null,
+    closedAt: project.closure?.at ?? null,
+  };
+}
