@@ -1,0 +1,110 @@
+import { fileURLToPath } from 'node:url';
+import type { Node } from 'constructs';
+
+/**
+ * Deployment settings, read once from CDK context (`cdk.json` or `-c key=value`) and checked here,
+ * so a stack never reads context itself and a wrong value fails synth with a clear message.
+ */
+export type Partition = 'aws' | 'aws-cn';
+
+/** Issuer and audience the API's JWT authorizer trusts: the Cognito user pool, or an OIDC provider. */
+export interface Identity {
+  issuer: string;
+  audience: string[];
+}
+
+export interface PilotConfig {
+  partition: Partition;
+  stage: string;
+  /** Origin of the web app (`https://pilot.example.gov.cn`): CORS on the API and evidence uploads. */
+  siteOrigin?: string;
+  /** Default GOVERNANCE retention of every evidence object version. */
+  evidenceRetentionDays: number;
+  /** aws-cn only: there are no Cognito user pools, so an external OIDC issuer signs the tokens. */
+  oidc?: Identity;
+  /**
+   * Optional custom domain of the distribution. `certificate` is an ACM certificate ARN in us-east-1
+   * in `aws`, and an IAM server certificate ID in `aws-cn` (CloudFront there does not use ACM).
+   */
+  siteDomain?: { domainName: string; certificate: string };
+  throttle: { rateLimit: number; burstLimit: number };
+}
+
+/** Context keys this app reads; `docs/deploy.md` explains each. */
+export const CONTEXT = {
+  partition: 'partition',
+  stage: 'stage',
+  siteOrigin: 'siteOrigin',
+  evidenceRetentionDays: 'evidenceRetentionDays',
+  oidcIssuer: 'oidcIssuer',
+  oidcAudience: 'oidcAudience',
+  siteDomainName: 'siteDomainName',
+  siteCertificate: 'siteCertificate',
+  apiRateLimit: 'apiRateLimit',
+  apiBurstLimit: 'apiBurstLimit',
+} as const;
+
+/**
+ * Ten years: evidence backs central-fund disbursement and may be audited for years after acceptance.
+ * GOVERNANCE (not COMPLIANCE) so an administrator holding s3:BypassGovernanceRetention can still
+ * correct a mistaken upload.
+ */
+const DEFAULT_EVIDENCE_RETENTION_DAYS = 3650;
+
+/** Repository root, for function entries and the lock file; independent of the working directory. */
+export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+export function readConfig(node: Node): PilotConfig {
+  const text = (key: string): string | undefined => {
+    const value: unknown = node.tryGetContext(key);
+    if (value === undefined || value === null || value === '') return undefined;
+    if (typeof value === 'string') return value.trim();
+    if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+    throw new Error(`context ${key} must be a string, got ${JSON.stringify(value)}`);
+  };
+  const positive = (key: string, fallback: number): number => {
+    const raw = text(key);
+    if (raw === undefined) return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value <= 0) throw new Error(`context ${key} must be a positive integer, got ${raw}`);
+    return value;
+  };
+
+  const partition = text(CONTEXT.partition) ?? 'aws';
+  if (partition !== 'aws' && partition !== 'aws-cn') throw new Error(`context partition must be aws or aws-cn, got ${partition}`);
+
+  const stage = text(CONTEXT.stage) ?? 'dev';
+  if (!/^[a-z][a-z0-9-]{0,15}$/.test(stage)) throw new Error(`context stage must be lower-case letters, digits and dashes, got ${stage}`);
+
+  const siteOrigin = text(CONTEXT.siteOrigin);
+  if (siteOrigin !== undefined && !/^https:\/\/[a-z0-9.-]+(:\d+)?$/i.test(siteOrigin) && !/^http:\/\/localhost(:\d+)?$/.test(siteOrigin)) {
+    throw new Error(`context siteOrigin must be an https origin without a path, got ${siteOrigin}`);
+  }
+
+  const config: PilotConfig = {
+    partition,
+    stage,
+    evidenceRetentionDays: positive(CONTEXT.evidenceRetentionDays, DEFAULT_EVIDENCE_RETENTION_DAYS),
+    // Far above what the pilot's few thousand users send; a runaway client hits 429s, not the bill.
+    throttle: { rateLimit: positive(CONTEXT.apiRateLimit, 200), burstLimit: positive(CONTEXT.apiBurstLimit, 400) },
+  };
+  if (siteOrigin !== undefined) config.siteOrigin = siteOrigin;
+
+  const issuer = text(CONTEXT.oidcIssuer);
+  const audience = (text(CONTEXT.oidcAudience) ?? '').split(',').map((part) => part.trim()).filter(Boolean);
+  if (partition === 'aws-cn') {
+    if (issuer === undefined || audience.length === 0) {
+      throw new Error('aws-cn has no Cognito user pools: pass -c oidcIssuer=https://… -c oidcAudience=<client id>');
+    }
+    if (!issuer.startsWith('https://')) throw new Error(`context oidcIssuer must be an https URL, got ${issuer}`);
+    config.oidc = { issuer, audience };
+  }
+
+  const domainName = text(CONTEXT.siteDomainName);
+  const certificate = text(CONTEXT.siteCertificate);
+  if ((domainName === undefined) !== (certificate === undefined)) {
+    throw new Error('context siteDomainName and siteCertificate go together');
+  }
+  if (domainName !== undefined && certificate !== undefined) config.siteDomain = { domainName, certificate };
+  return config;
+}

@@ -1,0 +1,132 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Duration, Stack, Validations, type CfnElement } from 'aws-cdk-lib';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+import { BUCKETS, TABLES, type BucketKey, type TableKey } from '../../shared/tables';
+import { REPO_ROOT } from '../config';
+import type { DataStore } from '../stacks/data-stack';
+
+/**
+ * One year, not RetentionDays.SIX_MONTHS: the Cybersecurity Law (第二十一条) asks for network logs
+ * kept "不少于六个月", and 180 days is shorter than six calendar months in some windows.
+ */
+export const LOG_RETENTION = logs.RetentionDays.ONE_YEAR;
+
+export type TableAccess = 'read' | 'read-write';
+export type BucketAccess = 'read' | 'read-put';
+
+export interface PilotFunctionProps {
+  /** Module path under `functions/`, without extension: `api/projects/get`, `timers/sweepDeadlines`. */
+  module: string;
+  description: string;
+  /** Every table and bucket: each name goes into the environment; access is granted per intent. */
+  store: DataStore;
+  tableAccess?: TableAccess;
+  bucketAccess?: BucketAccess;
+  timeout?: Duration;
+  memorySize?: number;
+}
+
+/**
+ * The house defaults of every function, declared once: Node.js 22 on Graviton, a minified ESM bundle
+ * without source maps and without the AWS SDK (the runtime ships v3), its own log group with a
+ * retention the law accepts, and every table and bucket name in the environment — the variables
+ * `functions/commons/config.ts` reads at load and fails fast without.
+ */
+export class PilotFunction extends Construct {
+  readonly function: NodejsFunction;
+  readonly logGroup: logs.LogGroup;
+
+  constructor(scope: Construct, id: string, props: PilotFunctionProps) {
+    super(scope, id);
+    const entry = join(REPO_ROOT, 'functions', `${props.module}.ts`);
+    if (!existsSync(entry)) throw new Error(`function entry ${entry} does not exist (module ${props.module})`);
+
+    this.logGroup = new logs.LogGroup(this, 'Logs', { retention: LOG_RETENTION });
+    // Its own role: writes to its own log group only, instead of the managed basic-execution policy
+    // that may write to every log group in the account.
+    const role = new iam.Role(this, 'Role', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+    this.logGroup.grantWrite(role);
+
+    const environment: Record<string, string> = {};
+    for (const [key, definition] of Object.entries(TABLES)) environment[definition.envVar] = props.store.tables[key as TableKey].tableName;
+    for (const [key, definition] of Object.entries(BUCKETS)) environment[definition.envVar] = props.store.buckets[key as BucketKey].bucketName;
+
+    this.function = new NodejsFunction(this, 'Function', {
+      entry,
+      handler: 'handler',
+      // Lambda caps descriptions at 256 characters.
+      description: props.description.slice(0, 256),
+      runtime: lambda.Runtime.NODEJS_22_X,
+      architecture: lambda.Architecture.ARM_64,
+      memorySize: props.memorySize ?? 512,
+      timeout: props.timeout ?? Duration.seconds(10),
+      logGroup: this.logGroup,
+      role,
+      environment,
+      depsLockFilePath: join(REPO_ROOT, 'package-lock.json'),
+      projectRoot: REPO_ROOT,
+      bundling: {
+        format: OutputFormat.ESM,
+        target: 'node22',
+        mainFields: ['module', 'main'],
+        minify: true,
+        sourceMap: false,
+        externalModules: ['@aws-sdk/*'],
+        // Some bundled CommonJS dependencies call require(); give ESM output one.
+        banner: "import { createRequire as __pilotRequire } from 'node:module'; const require = __pilotRequire(import.meta.url);",
+      },
+    });
+
+    Validations.of(this).acknowledge({
+      id: 'AwsSolutions-L1',
+      reason: 'Node.js 22 is the house runtime, matched by the esbuild target and local development; a newer runtime is a deliberate, tested change',
+    });
+
+    for (const table of Object.values(props.store.tables)) this.bindTable(table, props.tableAccess ?? 'read-write');
+    for (const bucket of Object.values(props.store.buckets)) this.bindBucket(bucket, props.bucketAccess ?? 'read-put');
+  }
+
+  /** Item-level access to a table and its indexes; never table administration. */
+  bindTable(table: dynamodb.ITable, access: TableAccess): void {
+    if (access === 'read') table.grantReadData(this.function);
+    else table.grantReadWriteData(this.function);
+    this.acknowledgeWildcard(table, table.tableArn, '/index/*', 'queries the GSIs of shared/tables.ts; the wildcard covers only this table’s indexes');
+  }
+
+  /**
+   * Object reads and writes, spelt out rather than CDK's `grantRead` (which adds `s3:List*` and
+   * `s3:GetBucket*`). ListBucket only so that a missing key answers 404 instead of 403. No delete:
+   * evidence is object-locked, and nothing removes published snapshots.
+   */
+  bindBucket(bucket: s3.IBucket, access: BucketAccess): void {
+    const objectActions = access === 'read' ? ['s3:GetObject'] : ['s3:GetObject', 's3:PutObject'];
+    this.function.addToRolePolicy(new iam.PolicyStatement({ actions: objectActions, resources: [bucket.arnForObjects('*')] }));
+    this.function.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:ListBucket'], resources: [bucket.bucketArn] }));
+    this.acknowledgeWildcard(bucket, bucket.bucketArn, '/*', 'object keys are chosen at run time (per enterprise and project); the wildcard covers only this bucket’s objects');
+  }
+
+  /**
+   * Acknowledge cdk-nag's finding for the wildcard below one table or bucket ARN. cdk-nag names the
+   * resource by how the ARN is written: `<LogicalId.Arn>` inside its own stack, and the export name
+   * once synthesis has turned the cross-stack reference into Fn::ImportValue; both are acknowledged.
+   */
+  private acknowledgeWildcard(resource: dynamodb.ITable | s3.IBucket, arn: string, suffix: string, reason: string): void {
+    const element = resource.node.defaultChild as CfnElement | undefined;
+    if (element === undefined) return;
+    const producer = Stack.of(resource);
+    const names = [`<${producer.getLogicalId(element)}.Arn>`];
+    if (producer !== Stack.of(this)) {
+      // The same export the reference would create anyway (same construct id), so nothing new is added.
+      const imported = producer.resolve(producer.exportValue(arn)) as { 'Fn::ImportValue'?: unknown };
+      if (typeof imported['Fn::ImportValue'] === 'string') names.push(imported['Fn::ImportValue']);
+    }
+    for (const name of names) Validations.of(this).acknowledge({ id: `AwsSolutions-IAM5[Resource::${name}${suffix}]`, reason });
+  }
+}

@@ -1,0 +1,115 @@
+import { Annotations, App, Aws, Tags, type Environment, type Stack } from 'aws-cdk-lib';
+import { readConfig, type Identity, type PilotConfig } from './config';
+import { ApiStack } from './stacks/api-stack';
+import { AuthStack } from './stacks/auth-stack';
+import { DataStack } from './stacks/data-stack';
+import { SchedulesStack } from './stacks/schedules-stack';
+import { WebStack } from './stacks/web-stack';
+
+/**
+ * Feature flags this app is written against, fixed here as `cdk init` would fix them in cdk.json so
+ * an upgrade of aws-cdk-lib cannot change the synthesized templates silently. CLI and cdk.json
+ * context still win over these.
+ */
+export const FEATURE_FLAGS: Record<string, unknown> = {
+  '@aws-cdk/core:target-partitions': ['aws', 'aws-cn'],
+  '@aws-cdk/core:enablePartitionLiterals': true,
+  '@aws-cdk/core:includePrefixInUniqueNameGeneration': true,
+  '@aws-cdk/core:checkSecretUsage': true,
+  // Exports and Fn::ImportValue: a consumer keeps the data stack from being deleted under it, and the
+  // newer Fn::GetStackOutput ("weak") is not something to rely on in aws-cn yet.
+  '@aws-cdk/core:defaultCrossStackReferences': 'strong',
+  '@aws-cdk/aws-iam:minimizePolicies': true,
+  '@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy': true,
+  '@aws-cdk/aws-s3:createDefaultLoggingPolicy': true,
+  '@aws-cdk/aws-s3:publicAccessBlockedByDefault': true,
+  '@aws-cdk/aws-cloudfront:defaultViewerProtocolPolicyRedirectToHttps': true,
+};
+
+export interface PilotOps {
+  config: PilotConfig;
+  data: DataStack;
+  /** Absent in aws-cn, where an external OIDC issuer replaces the user pool. */
+  auth?: AuthStack;
+  api: ApiStack;
+  schedules: SchedulesStack;
+  /** Absent in aws-cn until a site domain is given: CloudFront there serves only an ICP-recorded domain. */
+  web?: WebStack;
+  stacks: Stack[];
+}
+
+/** An App carrying this project's feature flags under the given context (tests pass theirs here). */
+export function createApp(context: Record<string, unknown> = {}, outdir?: string): App {
+  return new App({ context: { ...FEATURE_FLAGS, ...context }, ...(outdir ? { outdir } : {}) });
+}
+
+/**
+ * The whole deployment, split by concern and by state: data (tables, buckets) and auth (users) are
+ * stateful and retained; api, schedules and web hold no state and can be replaced freely.
+ */
+export function buildPilotOps(app: App, env?: Environment): PilotOps {
+  const config = readConfig(app.node);
+  const prefix = `PilotOps-${config.stage}`;
+  const common = { ...(env ? { env } : {}), terminationProtection: config.stage === 'prod' };
+
+  const data = new DataStack(app, `${prefix}-Data`, { ...common, config, description: 'PilotOps tables and buckets (stateful)' });
+  if (!config.siteOrigin) {
+    Annotations.of(data).addWarningV2(
+      'pilotops:noSiteOrigin',
+      'no -c siteOrigin: the API and the evidence bucket allow no browser origin (CORS), so the web app cannot call them yet',
+    );
+  }
+
+  let auth: AuthStack | undefined;
+  let identity: Identity;
+  let identityOrigin: string;
+  if (config.oidc) {
+    identity = config.oidc;
+    identityOrigin = new URL(config.oidc.issuer).origin;
+  } else {
+    auth = new AuthStack(app, `${prefix}-Auth`, { ...common, description: 'PilotOps Cognito user pool (stateful)' });
+    identity = auth.identity;
+    identityOrigin = `https://cognito-idp.${Aws.REGION}.${Aws.URL_SUFFIX}`;
+  }
+
+  const compute = { ...(env ? { env } : {}) };
+  const api = new ApiStack(app, `${prefix}-Api`, {
+    ...compute,
+    config,
+    store: data.store,
+    identity,
+    description: 'PilotOps HTTP API and its functions',
+  });
+  const schedules = new SchedulesStack(app, `${prefix}-Schedules`, {
+    ...compute,
+    store: data.store,
+    description: 'PilotOps timers on EventBridge Scheduler',
+  });
+
+  let web: WebStack | undefined;
+  if (config.partition === 'aws' || config.siteDomain) {
+    web = new WebStack(app, `${prefix}-Web`, {
+      ...compute,
+      config,
+      site: data.store.buckets.site,
+      evidence: data.store.buckets.evidence,
+      accessLogs: data.accessLogs,
+      ...(data.siteReader ? { siteReader: data.siteReader } : {}),
+      apiUrl: api.url,
+      identityOrigin,
+      description: 'PilotOps web app on CloudFront',
+    });
+  } else {
+    Annotations.of(data).addWarningV2(
+      'pilotops:webNeedsDomain',
+      'aws-cn: no web stack until -c siteDomainName and -c siteCertificate are given (CloudFront in China serves only an ICP-recorded domain)',
+    );
+  }
+
+  const stacks: Stack[] = [data, ...(auth ? [auth] : []), api, schedules, ...(web ? [web] : [])];
+  for (const stack of stacks) {
+    Tags.of(stack).add('project', 'pilotops');
+    Tags.of(stack).add('stage', config.stage);
+  }
+  return { config, data, ...(auth ? { auth } : {}), api, schedules, ...(web ? { web } : {}), stacks };
+}
