@@ -24,6 +24,8 @@ export const ROUTES = [
   { method: 'GET', path: '/me', handler: 'system/me', access: 'authenticated', summary: '当前用户与角色' },
   { method: 'GET', path: '/pilots', handler: 'pilots/list', access: 'authenticated', summary: '试点列表' },
   { method: 'GET', path: '/pilots/{pilotId}', handler: 'pilots/get', access: 'authenticated', summary: '试点详情与指标' },
+  { method: 'GET', path: '/pilots/{pilotId}/guides', handler: 'guides/list', access: 'authenticated', summary: '申报指南列表' },
+  { method: 'POST', path: '/pilots/{pilotId}/guides', handler: 'guides/publish', access: ['bureau'], summary: '发布申报指南' },
   { method: 'POST', path: '/enterprises', handler: 'enterprises/register', access: ['enterprise'], summary: '企业注册' },
   { method: 'GET', path: '/enterprises/{uscc}', handler: 'enterprises/get', access: ['enterprise', ...OFFICIALS], summary: '企业信息' },
   { method: 'GET', path: '/enterprises/{uscc}/dossier', handler: 'enterprises/dossier', access: ['enterprise', 'town', 'bureau', 'operator', 'finance', 'supervisor'], summary: '一企一档' },

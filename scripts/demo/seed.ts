@@ -1,6 +1,7 @@
 import { DEMO_PILOTS } from './pilots';
 import { DEMO_ENTERPRISES } from './enterprises';
 import { DEMO_PROJECTS, walkDemoProject } from './projects';
+import { DEMO_GUIDES } from './guides';
 
 /**
  * Loads the demo data through the same domain and store functions the handlers use, then publishes
@@ -12,10 +13,18 @@ export async function seedDemoData(now: Date = new Date()): Promise<{ pilots: nu
   const { createEnterprise } = await import('../../functions/commons/store/enterprises');
   const { publishPublicSnapshots } = await import('../../functions/commons/publish');
   const { DomainError } = await import('../../shared/errors');
+  const { createGuide } = await import('../../functions/commons/store/guides');
   const { getStoredProject, saveDecision } = await import('../../functions/commons/store/projects');
   const { createDraft, decide } = await import('../../shared/projects/decide');
 
   for (const pilot of DEMO_PILOTS) await putPilot(pilot);
+  for (const guide of DEMO_GUIDES) {
+    try {
+      await createGuide(guide);
+    } catch (error) {
+      if (!(error instanceof DomainError && error.code === 'ALREADY_EXISTS')) throw error;
+    }
+  }
   let enterprises = 0;
   for (const enterprise of DEMO_ENTERPRISES) {
     try {

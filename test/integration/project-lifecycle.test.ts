@@ -58,6 +58,12 @@ const clients = {} as Record<Who, ApiClient>;
 beforeAll(async () => {
   stack = await startTestStack();
   for (const who of Object.keys(accounts) as Who[]) clients[who] = await stack.as(accounts[who]);
+  stack.setNow(new Date('2025-01-02T02:00:00Z'));
+  const guide = await clients.bureau.post('/pilots/p-wq/guides', {
+    id: 'guide-2025', title: '2025年制造业新型技术改造中央财政资金项目申报指南', directions: '数字化智能化改造', conditions: '注册在本区的规上工业企业',
+    categories: ['central_fund'], demonstrationTypes: ['point', 'line'], opensOn: '2025-01-01', closesOn: '2026-12-31',
+  });
+  expect(guide.status).toBe(201);
   const { createEnterprise } = await import('../../functions/commons/store/enterprises');
   await createEnterprise({
     uscc: USCC, name: '天津测试汽车零部件有限公司', pilotId: PILOT, town: TOWN, industry: '汽车制造业', scale: 'above',
@@ -102,6 +108,18 @@ async function read(who: Who, projectId: string): Promise<ApiReply<ProjectBody>>
 
 describe('a central-fund key project through the gateway', () => {
   let projectId = '';
+
+  it('takes applications only under an open guide, for the categories and types it funds', async () => {
+    const outside = await createProject('2027-01-05T02:00:00Z');
+    expect(outside).toMatchObject({ status: 409, body: { code: 'PRECONDITION_FAILED', details: { reason: 'guide_closed' } } });
+    stack.setNow(new Date('2025-03-03T02:00:00Z'));
+    const plane = await clients.enterprise.post<{ code: string; issues: unknown[] }>('/projects', {
+      pilotId: PILOT, guideId: 'guide-2025', town: TOWN, title: '园区整体改造', category: 'central_fund', demonstrationType: 'plane', application: APPLICATION,
+    });
+    expect(plane).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED', issues: [{ path: 'demonstrationType' }] } });
+    const publishedByTown = await clients.town.post('/pilots/p-wq/guides', {});
+    expect(publishedByTown.status).toBe(403);
+  });
 
   it('creates a draft once for a retried request with the same idempotency key', async () => {
     const first = await createProject('2025-03-03T02:00:00Z', 'create-1');

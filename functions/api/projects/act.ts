@@ -1,7 +1,9 @@
 import { api } from '../../commons/http';
 import { idempotencyClaim, rememberedResponse } from '../../commons/store/idempotency';
 import { getStoredProject, saveDecision } from '../../commons/store/projects';
+import { getGuide } from '../../commons/store/guides';
 import { DomainError } from '../../../shared/errors';
+import { assertGuideAllows, guideGoverns } from '../../../shared/guides/model';
 import { authorizeProjectAction, decide } from '../../../shared/projects/decide';
 import { ActionPath, ActionRequest } from '../../../shared/projects/requests';
 import { canSee } from '../../../shared/projects/visibility';
@@ -23,5 +25,9 @@ export const handler = api('projects/act', { path: ActionPath, body: ActionReque
     throw new DomainError('STALE_VERSION', { details: { currentVersion: stored.project.version } });
   }
   const decision = decide(stored.project, path.action, body.input ?? {}, principal, now);
+  // Checked after the lifecycle's own rules, so an illegal step is reported as such first.
+  if (guideGoverns(path.action)) {
+    assertGuideAllows(await getGuide(stored.project.pilotId, stored.project.guideId), stored.project, path.action, now);
+  }
   return saveDecision(stored, decision, { status: 200, body: projectViewFor(principal, decision.project) }, claim, now);
 });

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { api } from '../../commons/http';
 import { idempotencyClaim, rememberedResponse } from '../../commons/store/idempotency';
 import { saveDecision } from '../../commons/store/projects';
+import { getGuide } from '../../commons/store/guides';
+import { assertGuideAllows } from '../../../shared/guides/model';
 import { createDraft } from '../../../shared/projects/decide';
 import { CreateDraftInput } from '../../../shared/projects/inputs';
 import { projectViewFor } from '../../../shared/projects/view';
@@ -11,6 +13,7 @@ export const handler = api('projects/create', { body: CreateDraftInput }, async 
   const claim = idempotencyClaim(principal.subject, headers['idempotency-key'], { route: 'POST /projects', body });
   const remembered = await rememberedResponse(claim);
   if (remembered) return remembered;
+  assertGuideAllows(await getGuide(body.pilotId, body.guideId), body, 'create_draft', now);
   const decision = createDraft(body, principal, now, `P${now.toISOString().slice(0, 10).replaceAll('-', '')}-${randomUUID().slice(0, 8)}`);
   return saveDecision(undefined, decision, { status: 201, body: projectViewFor(principal, decision.project) }, claim, now);
 });

@@ -5,6 +5,8 @@
 export const keys = {
   pilotCollection: 'PILOT',
   pilot: (pilotId: string) => ({ pk: 'PILOT', sk: pilotId }),
+  guide: (pilotId: string, guideId: string) => ({ pk: `GUIDE#${pilotId}`, sk: guideId }),
+  guidePartition: (pilotId: string) => `GUIDE#${pilotId}`,
   enterprise: (uscc: string) => ({ pk: `ENTERPRISE#${uscc}`, sk: 'PROFILE' }),
   enterprisePartition: (uscc: string) => `ENTERPRISE#${uscc}`,
   project: (projectId: string) => ({ pk: `PROJECT#${projectId}`, sk: 'PROJECT' }),
