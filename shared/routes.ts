@@ -26,6 +26,8 @@ export const ROUTES = [
   { method: 'GET', path: '/pilots/{pilotId}', handler: 'pilots/get', access: 'authenticated', summary: '试点详情与指标' },
   { method: 'GET', path: '/pilots/{pilotId}/guides', handler: 'guides/list', access: 'authenticated', summary: '申报指南列表' },
   { method: 'POST', path: '/pilots/{pilotId}/guides', handler: 'guides/publish', access: ['bureau'], summary: '发布申报指南' },
+  { method: 'GET', path: '/pilots/{pilotId}/spot-checks', handler: 'spotChecks/list', access: ['bureau', 'operator', 'supervisor'], summary: '现场抽查抽取记录' },
+  { method: 'POST', path: '/pilots/{pilotId}/spot-checks', handler: 'spotChecks/draw', access: ['bureau', 'operator'], summary: '随机抽取现场抽查项目' },
   { method: 'POST', path: '/enterprises', handler: 'enterprises/register', access: ['enterprise'], summary: '企业注册' },
   { method: 'GET', path: '/enterprises/{uscc}', handler: 'enterprises/get', access: ['enterprise', ...OFFICIALS], summary: '企业信息' },
   { method: 'GET', path: '/enterprises/{uscc}/dossier', handler: 'enterprises/dossier', access: ['enterprise', 'town', 'bureau', 'operator', 'finance', 'supervisor'], summary: '一企一档' },

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, testAccount, type ApiClient, type ApiReply, type TestStack } from './support/gateway';
 import { withUsccCheck } from '../../shared/uscc';
+import { drawSpotChecks } from '../../shared/projects/spot-check';
 
 /**
  * The ten steps of a central-fund key project (滨海 §三(五)), the rectification loop and the refusals,
@@ -194,7 +195,17 @@ describe('a central-fund key project through the gateway', () => {
     const tooMuch = await act('finance', projectId, 'record_tranche', { kind: 'remainder', amountWan: 201 }, '2025-04-16T02:00:00Z');
     expect(tooMuch).toMatchObject({ status: 409, body: { code: 'PRECONDITION_FAILED' } });
 
-    // 7. progress with evidence; 8. a spot check and a warning, cleared
+    // 8. spot checks are drawn from projects under way with a recorded seed anyone can re-run
+    const draw = await clients.operator.post<{ seed: string; candidates: string[]; drawn: string[] }>('/pilots/p-wq/spot-checks', { count: 2, seed: 'announced-seed-2025' });
+    expect(draw.status).toBe(201);
+    expect(draw.body.drawn).toEqual([projectId]);
+    expect(drawSpotChecks(draw.body.candidates, 2, draw.body.seed)).toEqual(draw.body.drawn);
+    expect((await clients.town.post('/pilots/p-wq/spot-checks', { count: 1 })).status).toBe(403);
+    expect((await clients.otherBureau.post('/pilots/p-wq/spot-checks', { count: 1 })).status).toBe(404);
+    const draws = await clients.bureau.get<{ items: Array<{ seed: string }> }>('/pilots/p-wq/spot-checks');
+    expect(draws.body.items.map((item) => item.seed)).toEqual(['announced-seed-2025']);
+
+    // 7. progress with evidence
     await expectStep('enterprise', projectId, 'report_progress', { period: '2025Q2', summary: '设备已到货', percentComplete: 40, investedWan: 800, evidenceIds: ['ev-photo'] }, '2025-07-01T02:00:00Z', 'in_progress');
     expect((await act('town', projectId, 'report_progress', { period: '2025Q2', summary: 'x', percentComplete: 1, investedWan: 1, evidenceIds: ['e'] }, '2025-07-01T03:00:00Z')).body.code).toBe('FORBIDDEN');
 
