@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { benchLifecycle } from './lifecycle';
 import { benchLocalStack } from './local-stack';
 
 /**
@@ -7,6 +8,7 @@ import { benchLocalStack } from './local-stack';
  */
 const BENCHES: Record<string, () => Promise<void>> = {
   'local-stack': benchLocalStack,
+  lifecycle: benchLifecycle,
 };
 
 const { values } = parseArgs({ options: { only: { type: 'string' } } });
