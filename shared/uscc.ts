@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /**
  * 统一社会信用代码 per GB 32100-2015 (DOMAIN.md, last section): 18 characters from a 31-character set,
  * the 18th a check character over the first 17 with weights 3^(i−1) mod 31.
@@ -48,3 +50,13 @@ export function withUsccCheck(first17: string): string {
   if (check === undefined) throw new Error(`not a USCC body: ${first17}`);
   return first17 + check;
 }
+
+/** The zod schema every input uses: trimmed, upper-cased, then checked, with the problem in Chinese. */
+export const Uscc = z
+  .string()
+  .trim()
+  .transform((value) => value.toUpperCase())
+  .superRefine((value, context) => {
+    const problem = usccProblem(value);
+    if (problem) context.addIssue({ code: 'custom', message: USCC_PROBLEM_MESSAGES[problem] });
+  });

@@ -1,15 +1,7 @@
 import { z } from 'zod';
-import { USCC_PROBLEM_MESSAGES, usccProblem } from '../uscc';
+import { Uscc } from '../uscc';
 
-/** 统一社会信用代码, upper-cased and checked by GB 32100-2015 (DOMAIN.md). */
-export const Uscc = z
-  .string()
-  .trim()
-  .transform((value) => value.toUpperCase())
-  .superRefine((value, context) => {
-    const problem = usccProblem(value);
-    if (problem) context.addIssue({ code: 'custom', message: USCC_PROBLEM_MESSAGES[problem] });
-  });
+export { Uscc };
 
 /** 规上 / 规下: above or below the designated size for industrial statistics. */
 export const EnterpriseScale = z.enum(['above', 'below']);

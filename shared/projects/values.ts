@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { isValidUscc } from '../uscc';
 
 /**
  * Small value schemas shared by the project and SME aggregates: identifiers, money in 万元 and
@@ -21,7 +20,7 @@ export type EvidenceId = z.infer<typeof EvidenceId>;
 /** A principal's `sub`. */
 export const Subject = z.string().min(1).max(128);
 
-export const Uscc = z.string().refine(isValidUscc, { error: '统一社会信用代码无效' });
+export { Uscc } from '../uscc';
 
 export const Text = (max: number) => z.string().trim().min(1).max(max);
 
