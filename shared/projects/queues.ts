@@ -1,6 +1,6 @@
 import { DomainError } from '../errors';
 import type { Principal } from '../roles';
-import type { ProjectStatus } from './model';
+import type { ProjectCategory, ProjectStatus } from './model';
 import type { ProjectListQuery } from './requests';
 
 /**
@@ -11,7 +11,7 @@ import type { ProjectListQuery } from './requests';
 export type Queue =
   | { kind: 'enterprise'; uscc: string }
   | { kind: 'expert'; subject: string }
-  | { kind: 'status'; pilotId: string; status: ProjectStatus; town?: string };
+  | { kind: 'status'; pilotId: string; status: ProjectStatus; town?: string; category?: ProjectCategory };
 
 const DEFAULT_STATUS = {
   town: 'submitted',
@@ -31,10 +31,13 @@ export function queueFor(actor: Principal, query: ProjectListQuery): Queue {
   const pilotId = office === 'supervisor' ? query.pilotId : actor.pilot;
   if (!pilotId) throw new DomainError('VALIDATION_FAILED', { issues: [{ path: 'pilotId', message: '请选择试点' }] });
   if (query.pilotId !== undefined && query.pilotId !== pilotId) throw new DomainError('NOT_FOUND');
-  const status = query.status ?? DEFAULT_STATUS[office];
+  const queue: Queue = { kind: 'status', pilotId, status: query.status ?? DEFAULT_STATUS[office] };
   if (office === 'town') {
     if (!actor.town) throw new DomainError('FORBIDDEN');
-    return { kind: 'status', pilotId, status, town: actor.town };
+    queue.town = actor.town;
+  } else if (query.town) {
+    queue.town = query.town;
   }
-  return query.town ? { kind: 'status', pilotId, status, town: query.town } : { kind: 'status', pilotId, status };
+  if (query.category) queue.category = query.category;
+  return queue;
 }

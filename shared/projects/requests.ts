@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ProjectStatus } from './model';
+import { ProjectCategory, ProjectStatus } from './model';
 import { Id } from './values';
 
 /** The HTTP shapes of the project routes; the domain validates each action's own input. */
@@ -18,6 +18,7 @@ export const ProjectListQuery = z.object({
   pilotId: z.string().min(1).max(40).optional(),
   status: ProjectStatus.optional(),
   town: z.string().min(1).max(40).optional(),
+  category: ProjectCategory.optional(),
   cursor: z.string().max(2000).optional(),
 });
 export type ProjectListQuery = z.infer<typeof ProjectListQuery>;

@@ -13,7 +13,7 @@ export const handler = api('projects/list', { query: ProjectListQuery }, async (
       ? await projectsOfEnterprise(queue.uscc, query.cursor)
       : queue.kind === 'expert'
         ? await projectsOfExpert(queue.subject, query.cursor)
-        : await projectsInStatus(queue.pilotId, queue.status, queue.town, query.cursor);
+        : await projectsInStatus(queue.pilotId, queue.status, queue.town, query.cursor, queue.category);
   const items = page.items.filter((project) => canSee(principal, project)).map((project) => projectViewFor(principal, project));
   return ok({ items, ...(page.cursor ? { cursor: page.cursor } : {}) });
 });

@@ -147,12 +147,22 @@ export async function getStoredProject(projectId: string): Promise<StoredProject
   return { project: project as Project, statusSince };
 }
 
-/** Projects waiting in one status of one pilot (optionally one town), oldest waiting first. */
-export async function projectsInStatus(pilotId: string, status: string, town: string | undefined, cursor?: string): Promise<Page<Project>> {
+/**
+ * Projects waiting in one status of one pilot (optionally one town), oldest waiting first. A
+ * category narrows the page with a filter on the same key query, so a page may hold fewer items.
+ */
+export async function projectsInStatus(pilotId: string, status: string, town: string | undefined, cursor?: string, category?: string): Promise<Page<Project>> {
+  const partition = town
+    ? { IndexName: 'byTownQueue', KeyConditionExpression: 'townQueuePk = :pk', pk: keys.townStatusQueue(pilotId, status, town) }
+    : { IndexName: 'byQueue', KeyConditionExpression: 'queuePk = :pk', pk: keys.statusQueue(pilotId, status) };
   const page = await queryPage(
-    town
-      ? { IndexName: 'byTownQueue', KeyConditionExpression: 'townQueuePk = :pk', ExpressionAttributeValues: { ':pk': keys.townStatusQueue(pilotId, status, town) }, Limit: 50 }
-      : { IndexName: 'byQueue', KeyConditionExpression: 'queuePk = :pk', ExpressionAttributeValues: { ':pk': keys.statusQueue(pilotId, status) }, Limit: 50 },
+    {
+      IndexName: partition.IndexName,
+      KeyConditionExpression: partition.KeyConditionExpression,
+      ExpressionAttributeValues: { ':pk': partition.pk, ...(category ? { ':category': category } : {}) },
+      ...(category ? { FilterExpression: 'category = :category' } : {}),
+      Limit: 50,
+    },
     cursor,
   );
   return { ...page, items: page.items.map(toProject) };
