@@ -5,6 +5,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: [
+      // Svelte components mounted in happy-dom (labels, aria wiring, behaviour).
+      'web/vitest.config.ts',
       {
         test: {
           name: 'unit',

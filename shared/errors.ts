@@ -18,6 +18,17 @@ export const ERROR_CATALOGUE = {
   IDEMPOTENCY_CONFLICT: { status: 409, message: '同一幂等键已用于不同的请求' },
   PRECONDITION_FAILED: { status: 409, message: '办理条件尚未满足' },
   PAYLOAD_TOO_LARGE: { status: 413, message: '请求内容过大' },
+  // Evidence (issue 4): declaration, completion, references, removal
+  EVIDENCE_TYPE_NOT_ALLOWED: { status: 400, message: '该类别的证据不接受此文件类型' },
+  EVIDENCE_TOO_LARGE: { status: 413, message: '文件超过该类别证据的大小上限' },
+  EVIDENCE_NOT_UPLOADED: { status: 409, message: '尚未收到上传的文件，请上传后再确认' },
+  EVIDENCE_SIZE_MISMATCH: { status: 422, message: '文件大小与申报不符，文件已删除，请重新上传' },
+  EVIDENCE_TYPE_MISMATCH: { status: 422, message: '文件内容与申报的类型不符，文件已删除' },
+  EVIDENCE_CHECKSUM_MISMATCH: { status: 422, message: '文件校验值（SHA-256）与申报不符，文件已删除，请重新上传' },
+  EVIDENCE_UPLOAD_EXPIRED: { status: 410, message: '上传已过期，请重新上传' },
+  EVIDENCE_ALREADY_COMPLETED: { status: 409, message: '该文件已完成上传，不能重复确认' },
+  EVIDENCE_REFERENCE_INVALID: { status: 400, message: '引用的证据不存在、未完成上传、不属于本项目或类别不符' },
+  EVIDENCE_LOCKED: { status: 409, message: '证据已被提交的材料引用或项目已提交，不能删除' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

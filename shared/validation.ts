@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { DomainError, type FieldIssue } from './errors';
 
+const CHINESE = /[\u4e00-\u9fff]/;
+
 /** Chinese messages for zod's issue kinds, so every field error a user sees reads naturally. */
 function chineseMessage(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
@@ -11,9 +13,10 @@ function chineseMessage(issue: z.core.$ZodIssue): string {
     case 'too_big':
       return issue.origin === 'string' ? `最多 ${String(issue.maximum)} 个字符` : `不能大于 ${String(issue.maximum)}`;
     case 'invalid_value':
-      return '不是允许的取值';
+      return issue.input === undefined ? '必填项' : '不是允许的取值';
     case 'invalid_format':
-      return '格式不正确';
+      // A schema that words its own rule in Chinese (e.g. a phone pattern) says it best.
+      return CHINESE.test(issue.message) ? issue.message : '格式不正确';
     case 'unrecognized_keys':
       return `不允许的字段：${issue.keys.join('、')}`;
     case 'custom':

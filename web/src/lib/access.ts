@@ -1,0 +1,36 @@
+import type { Principal, Role } from '../../../shared/roles';
+import { ROUTES, type RouteDefinition } from '../../../shared/routes';
+
+/**
+ * Who may open which page, read from the API's own route table (shared/routes.ts) so that a page is
+ * offered exactly to the roles whose calls behind it would succeed.
+ */
+export function rolesAllowed(method: RouteDefinition['method'], path: string): readonly Role[] | 'public' | 'authenticated' {
+  const route = (ROUTES as readonly RouteDefinition[]).find((candidate) => candidate.method === method && candidate.path === path);
+  if (!route) throw new Error(`no API route ${method} ${path}`);
+  return route.access;
+}
+
+function asRoles(access: ReturnType<typeof rolesAllowed>): readonly Role[] | undefined {
+  return typeof access === 'string' ? undefined : access;
+}
+
+/** Roles that may read a dossier (一企一档); undefined means any signed-in user. */
+export const DOSSIER_ROLES = asRoles(rolesAllowed('GET', '/enterprises/{uscc}/dossier'));
+export const REGISTER_ROLES = asRoles(rolesAllowed('POST', '/enterprises'));
+
+/** The offices that review, decide, fund, score or supervise projects (DOMAIN.md "Who uses it"). */
+export const OFFICIAL_ROLES = ['town', 'bureau', 'finance', 'expert', 'operator', 'supervisor'] as const satisfies readonly Role[];
+
+export function hasAnyRole(principal: Pick<Principal, 'roles'> | null | undefined, roles: readonly Role[] | undefined): boolean {
+  if (roles === undefined) return principal !== null && principal !== undefined;
+  return principal?.roles.some((role) => roles.includes(role)) ?? false;
+}
+
+export function isOfficial(principal: Pick<Principal, 'roles'> | null | undefined): boolean {
+  return hasAnyRole(principal, OFFICIAL_ROLES);
+}
+
+export function isEnterprise(principal: Pick<Principal, 'roles'> | null | undefined): boolean {
+  return hasAnyRole(principal, ['enterprise']);
+}

@@ -1,0 +1,50 @@
+import type { Dossier } from '../../../../shared/enterprises/dossier';
+import type { Enterprise, RegisterEnterpriseInput } from '../../../../shared/enterprises/model';
+import type { Pilot, pilotSummary } from '../../../../shared/pilots/model';
+import type { CreateDraftInput } from '../../../../shared/projects/inputs';
+import type { Application } from '../../../../shared/projects/model';
+import type { ProjectListQuery } from '../../../../shared/projects/requests';
+import type { ProjectView } from '../../../../shared/projects/view';
+import type { Principal } from '../../../../shared/roles';
+import { newIdempotencyKey, type ApiClient } from './client';
+
+/**
+ * Typed calls of the API routes in shared/routes.ts. Types are imported as types only, so the
+ * schemas behind them stay out of the bundle unless a page validates with them.
+ */
+export type PilotSummary = ReturnType<typeof pilotSummary>;
+export type { ProjectListQuery, ProjectView };
+
+export interface ProjectPage {
+  items: ProjectView[];
+  cursor?: string;
+}
+
+const segment = encodeURIComponent;
+
+export function endpoints(api: ApiClient) {
+  /**
+   * One lifecycle step (shared/projects/lifecycle.ts). `expectedVersion` is the version the user saw
+   * (else STALE_VERSION); pass the same key again when retrying the same click.
+   */
+  const runAction = (projectId: string, action: string, expectedVersion: number, input: unknown, idempotencyKey: string = newIdempotencyKey()) =>
+    api.post<ProjectView>(`/projects/${segment(projectId)}/actions/${segment(action)}`, { expectedVersion, input }, { 'idempotency-key': idempotencyKey });
+
+  return {
+    me: () => api.get<Principal>('/me'),
+    listPilots: () => api.get<{ items: PilotSummary[] }>('/pilots'),
+    getPilot: (pilotId: string) => api.get<Pilot>(`/pilots/${segment(pilotId)}`),
+    registerEnterprise: (input: RegisterEnterpriseInput) => api.post<Enterprise>('/enterprises', input),
+    getEnterprise: (uscc: string) => api.get<Enterprise>(`/enterprises/${segment(uscc)}`),
+    getDossier: (uscc: string) => api.get<Dossier>(`/enterprises/${segment(uscc)}/dossier`),
+    /** The caller's list: an enterprise's own projects, an expert's assignments, an office's queue. */
+    listProjects: (query: ProjectListQuery = {}) => api.get<ProjectPage>('/projects', { ...query }),
+    getProject: (projectId: string) => api.get<ProjectView>(`/projects/${segment(projectId)}`),
+    createDraft: (input: CreateDraftInput, idempotencyKey: string = newIdempotencyKey()) =>
+      api.post<ProjectView>('/projects', input, { 'idempotency-key': idempotencyKey }),
+    runAction,
+    saveDraft: (projectId: string, expectedVersion: number, application: Application) => runAction(projectId, 'save_draft', expectedVersion, application),
+  };
+}
+
+export type Endpoints = ReturnType<typeof endpoints>;

@@ -1,0 +1,90 @@
+import type { AuthConfig, LocalAuthConfig } from '../config';
+import { networkError, toApiError } from '../api/errors';
+
+/**
+ * How a person signs in. One provider per `auth.kind` in config.json; the session and the pages only
+ * see this interface. A Cognito provider would implement `signIn` with InitiateAuth (or a hosted-UI
+ * redirect) and return the ID token the same way; it would have no demo accounts.
+ */
+export interface SignedIn {
+  idToken: string;
+  username: string;
+}
+
+export interface DemoAccount {
+  username: string;
+  name: string;
+  groups: string[];
+}
+
+export interface AuthProvider {
+  readonly kind: AuthConfig['kind'];
+  signIn(username: string, password: string): Promise<SignedIn>;
+  /** Demo accounts to offer on the login page; only local sign-in has them. */
+  demoAccounts?: () => Promise<DemoAccount[]>;
+  /** The shared password of the demo accounts, shown beside them. */
+  readonly demoPassword?: string;
+}
+
+// scripts/demo/accounts.ts DEMO_PASSWORD: every local demo account signs in with it.
+export const LOCAL_DEMO_PASSWORD = 'pilot2026';
+
+async function postJson(fetcher: typeof fetch, url: string, body: unknown): Promise<unknown> {
+  let response: Response;
+  try {
+    response = await fetcher(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify(body),
+    });
+  } catch {
+    throw networkError();
+  }
+  const payload: unknown = await response.json().catch(() => undefined);
+  if (!response.ok) throw toApiError(response.status, payload);
+  return payload;
+}
+
+function readSignedIn(payload: unknown, fallbackUsername: string): SignedIn {
+  const value = payload as Partial<SignedIn> | undefined;
+  if (typeof value?.idToken !== 'string' || value.idToken.length === 0) throw toApiError(500, undefined);
+  return { idToken: value.idToken, username: typeof value.username === 'string' ? value.username : fallbackUsername };
+}
+
+function readAccounts(payload: unknown): DemoAccount[] {
+  if (!Array.isArray(payload)) return [];
+  return payload.flatMap((item: unknown) => {
+    const account = item as Partial<DemoAccount> | null;
+    if (typeof account?.username !== 'string') return [];
+    return [{ username: account.username, name: typeof account.name === 'string' ? account.name : account.username, groups: Array.isArray(account.groups) ? account.groups.map(String) : [] }];
+  });
+}
+
+function localProvider(config: LocalAuthConfig, fetcher: typeof fetch): AuthProvider {
+  return {
+    kind: 'local',
+    demoPassword: LOCAL_DEMO_PASSWORD,
+    signIn: async (username, password) => readSignedIn(await postJson(fetcher, config.tokenUrl, { username, password }), username),
+    demoAccounts: async () => {
+      let response: Response;
+      try {
+        response = await fetcher(config.accountsUrl, { headers: { accept: 'application/json' } });
+      } catch {
+        throw networkError();
+      }
+      if (!response.ok) throw toApiError(response.status, await response.json().catch(() => undefined));
+      return readAccounts(await response.json());
+    },
+  };
+}
+
+export function createAuthProvider(config: AuthConfig, fetcher: typeof fetch = fetch): AuthProvider {
+  switch (config.kind) {
+    case 'local':
+      return localProvider(config, fetcher);
+    default: {
+      const unsupported: never = config.kind;
+      throw new Error(`unsupported auth kind ${String(unsupported)}`);
+    }
+  }
+}

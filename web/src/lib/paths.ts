@@ -1,0 +1,19 @@
+/** Every in-app URL, built in one place so links and the route table agree. */
+const segment = encodeURIComponent;
+
+export const paths = {
+  home: () => '/',
+  pilot: (pilotId: string) => `/pilots/${segment(pilotId)}`,
+  login: (next?: string) => (next && next !== '/' ? `/login?next=${segment(next)}` : '/login'),
+  workbench: () => '/workbench',
+  registerEnterprise: () => '/enterprise/register',
+  projects: () => '/projects',
+  project: (projectId: string) => `/projects/${segment(projectId)}`,
+  dossier: (uscc: string) => `/enterprises/${segment(uscc)}/dossier`,
+};
+
+/** Only same-app paths may be a post-login destination (no `//evil.example`, no absolute URLs). */
+export function safeNext(next: string | null | undefined): string {
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return paths.workbench();
+  return next;
+}

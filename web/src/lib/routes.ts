@@ -1,0 +1,57 @@
+import type { Component } from 'svelte';
+import type { Role } from '../../../shared/roles';
+import { DOSSIER_ROLES, REGISTER_ROLES } from './access';
+import { findRoute, type PageParams } from './route-match';
+
+/**
+ * The page table. Each page is its own chunk, loaded when first visited, so the public dashboards
+ * never download the forms and their schemas.
+ */
+export type { PageParams };
+export interface PageProps {
+  params: PageParams;
+}
+export type PageComponent = Component<PageProps>;
+type PageModule = { default: PageComponent };
+
+export interface PageRoute {
+  name: string;
+  pattern: string;
+  load: () => Promise<PageModule>;
+  access: 'public' | 'signed-in';
+  roles?: readonly Role[];
+}
+
+export const PAGE_ROUTES: readonly PageRoute[] = [
+  { name: 'home', pattern: '/', access: 'public', load: () => import('../pages/public/PublicHome.svelte') },
+  { name: 'pilot', pattern: '/pilots/:pilotId', access: 'public', load: () => import('../pages/public/PilotDashboard.svelte') },
+  { name: 'login', pattern: '/login', access: 'public', load: () => import('../pages/auth/Login.svelte') },
+  { name: 'workbench', pattern: '/workbench', access: 'signed-in', load: () => import('../pages/workbench/Workbench.svelte') },
+  {
+    name: 'registerEnterprise',
+    pattern: '/enterprise/register',
+    access: 'signed-in',
+    ...(REGISTER_ROLES ? { roles: REGISTER_ROLES } : {}),
+    load: () => import('../pages/enterprise/RegisterEnterprise.svelte'),
+  },
+  { name: 'projects', pattern: '/projects', access: 'signed-in', load: () => import('../pages/projects/ProjectsPage.svelte') },
+  { name: 'project', pattern: '/projects/:projectId', access: 'signed-in', load: () => import('../pages/projects/ProjectDetail.svelte') },
+  {
+    name: 'dossier',
+    pattern: '/enterprises/:uscc/dossier',
+    access: 'signed-in',
+    ...(DOSSIER_ROLES ? { roles: DOSSIER_ROLES } : {}),
+    load: () => import('../pages/dossier/DossierPage.svelte'),
+  },
+];
+
+export const NOT_FOUND_ROUTE: PageRoute = { name: 'notFound', pattern: '*', access: 'public', load: () => import('../pages/NotFound.svelte') };
+
+export interface RouteMatch {
+  route: PageRoute;
+  params: PageParams;
+}
+
+export function matchRoute(path: string, routes: readonly PageRoute[] = PAGE_ROUTES): RouteMatch {
+  return findRoute(path, routes, NOT_FOUND_ROUTE);
+}
