@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { benchBundles } from './bundles';
 import { benchLifecycle } from './lifecycle';
 import { benchLocalStack } from './local-stack';
 
@@ -9,6 +10,7 @@ import { benchLocalStack } from './local-stack';
 const BENCHES: Record<string, () => Promise<void>> = {
   'local-stack': benchLocalStack,
   lifecycle: benchLifecycle,
+  bundles: benchBundles,
 };
 
 const { values } = parseArgs({ options: { only: { type: 'string' } } });

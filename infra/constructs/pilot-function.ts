@@ -11,6 +11,7 @@ import { Construct } from 'constructs';
 import { BUCKETS, TABLES, type BucketKey, type TableKey } from '../../shared/tables';
 import { REPO_ROOT } from '../config';
 import type { DataStore } from '../stacks/data-stack';
+import { BUNDLING } from './bundling';
 
 /**
  * One year, not RetentionDays.SIX_MONTHS: the Cybersecurity Law (第二十一条) asks for network logs
@@ -74,13 +75,9 @@ export class PilotFunction extends Construct {
       projectRoot: REPO_ROOT,
       bundling: {
         format: OutputFormat.ESM,
-        target: 'node22',
         mainFields: ['module', 'main'],
-        minify: true,
-        sourceMap: false,
-        externalModules: ['@aws-sdk/*'],
-        // Some bundled CommonJS dependencies call require(); give ESM output one.
-        banner: "import { createRequire as __pilotRequire } from 'node:module'; const require = __pilotRequire(import.meta.url);",
+        ...BUNDLING,
+        externalModules: [...BUNDLING.externalModules],
       },
     });
 
