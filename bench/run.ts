@@ -1,5 +1,7 @@
 import { parseArgs } from 'node:util';
 import { benchBundles } from './bundles';
+import { benchDeadlines } from './deadlines';
+import { benchEvidence } from './evidence';
 import { benchLifecycle } from './lifecycle';
 import { benchLocalStack } from './local-stack';
 
@@ -11,6 +13,8 @@ const BENCHES: Record<string, () => Promise<void>> = {
   'local-stack': benchLocalStack,
   lifecycle: benchLifecycle,
   bundles: benchBundles,
+  evidence: benchEvidence,
+  deadlines: benchDeadlines,
 };
 
 const { values } = parseArgs({ options: { only: { type: 'string' } } });

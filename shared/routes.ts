@@ -35,6 +35,35 @@ export const ROUTES = [
   { method: 'GET', path: '/projects', handler: 'projects/list', access: ['enterprise', ...OFFICIALS], summary: '项目列表与审核队列' },
   { method: 'GET', path: '/projects/{projectId}', handler: 'projects/get', access: ['enterprise', ...OFFICIALS], summary: '项目详情' },
   { method: 'POST', path: '/projects/{projectId}/actions/{action}', handler: 'projects/act', access: ['enterprise', ...OFFICIALS], summary: '项目流程操作（含保存草稿）' },
+  // Evidence (issue 4): bytes go straight to S3 on presigned URLs; these routes only hand out, verify, list and sign.
+  { method: 'POST', path: '/projects/{projectId}/evidence/uploads', handler: 'evidence/upload', access: ['enterprise', 'bureau', 'operator'], summary: '申请上传证据（预签名）' },
+  { method: 'POST', path: '/projects/{projectId}/evidence/uploads/{uploadId}/complete', handler: 'evidence/complete', access: ['enterprise', 'bureau', 'operator'], summary: '确认上传并校验证据' },
+  { method: 'GET', path: '/projects/{projectId}/evidence', handler: 'evidence/list', access: ['enterprise', ...OFFICIALS], summary: '项目证据列表' },
+  { method: 'GET', path: '/projects/{projectId}/evidence/{evidenceId}/download', handler: 'evidence/download', access: ['enterprise', ...OFFICIALS], summary: '下载证据（临时链接）' },
+  { method: 'DELETE', path: '/projects/{projectId}/evidence/{evidenceId}', handler: 'evidence/remove', access: ['enterprise'], summary: '删除草稿中未引用的证据' },
+  // Evaluations (issue 6): indicators against targets, the yearly self-evaluation, the provider pool, the SME path.
+  { method: 'GET', path: '/pilots/{pilotId}/indicators', handler: 'indicators/board', access: ['data_unit', 'town', 'bureau', 'finance', 'operator', 'supervisor'], summary: '指标完成情况（进度、状态、趋势）' },
+  { method: 'GET', path: '/pilots/{pilotId}/indicators/{code}', handler: 'indicators/get', access: ['data_unit', 'town', 'bureau', 'finance', 'operator', 'supervisor'], summary: '指标详情与各期填报记录' },
+  { method: 'POST', path: '/pilots/{pilotId}/indicators/{code}/periods/{period}/actions/{action}', handler: 'indicators/act', access: ['data_unit', 'operator', 'bureau'], summary: '指标值填报、报送、审核、锁定' },
+  { method: 'GET', path: '/pilots/{pilotId}/self-evaluations/{year}', handler: 'evaluations/get', access: ['bureau', 'operator', 'finance', 'supervisor'], summary: '年度绩效自评（数据与打印页）' },
+  { method: 'GET', path: '/pilots/{pilotId}/self-evaluations/{year}/workbook', handler: 'evaluations/workbook', access: ['bureau', 'operator', 'finance', 'supervisor'], summary: '下载年度绩效自评表（Excel）' },
+  { method: 'GET', path: '/evaluations/cross-pilot', handler: 'evaluations/overview', access: ['supervisor'], summary: '各试点指标横向对比' },
+  { method: 'POST', path: '/pilots/{pilotId}/providers', handler: 'providers/register', access: ['provider'], summary: '服务商申报注册' },
+  { method: 'GET', path: '/pilots/{pilotId}/providers', handler: 'providers/list', access: ['enterprise', 'provider', ...OFFICIALS], summary: '服务商资源池' },
+  { method: 'GET', path: '/pilots/{pilotId}/providers/{providerId}', handler: 'providers/get', access: ['enterprise', 'provider', ...OFFICIALS], summary: '服务商详情' },
+  { method: 'POST', path: '/pilots/{pilotId}/providers/{providerId}/actions/{action}', handler: 'providers/act', access: ['provider', 'bureau', 'operator'], summary: '服务商审核、警示、整改、淘汰、产品发布' },
+  { method: 'GET', path: '/pilots/{pilotId}/catalogue', handler: 'providers/catalogue', access: 'authenticated', summary: '“小快轻准”产品和解决方案目录' },
+  { method: 'POST', path: '/sme-firms', handler: 'sme/enrol', access: ['bureau', 'operator'], summary: '试点中小企业入选' },
+  { method: 'GET', path: '/sme-firms', handler: 'sme/list', access: ['enterprise', 'provider', 'assessor', 'town', 'bureau', 'operator', 'finance', 'supervisor'], summary: '试点中小企业列表' },
+  { method: 'GET', path: '/sme-firms/{firmId}', handler: 'sme/get', access: ['enterprise', 'provider', 'assessor', 'town', 'bureau', 'operator', 'finance', 'supervisor'], summary: '试点中小企业详情' },
+  { method: 'POST', path: '/sme-firms/{firmId}/actions/{action}', handler: 'sme/act', access: ['enterprise', 'provider', 'assessor', 'bureau', 'finance'], summary: '中小企业改造流程操作（诊断、方案、评测、验收、奖补）' },
+  { method: 'GET', path: '/pilots/{pilotId}/sme-maturity', handler: 'sme/maturity', access: ['assessor', 'town', 'bureau', 'operator', 'finance', 'supervisor'], summary: '试点企业数字化水平分级统计' },
+  { method: 'PUT', path: '/pilots/{pilotId}/sme-policy', handler: 'sme/policy', access: ['bureau'], summary: '设定数字化水平奖补标准' },
+  // Deadlines (issue 5): the inbox of warnings, escalations and reminders; a project's obligations; duties an official records.
+  { method: 'GET', path: '/inbox', handler: 'warnings/inbox', access: 'authenticated', summary: '消息中心：警示、督办与到期提醒（含未读数）' },
+  { method: 'POST', path: '/inbox/{itemId}/read', handler: 'warnings/read', access: 'authenticated', summary: '标记消息已读' },
+  { method: 'GET', path: '/projects/{projectId}/obligations', handler: 'obligations/list', access: ['enterprise', ...OFFICIALS], summary: '项目时限事项（报告、走访、审查、整改、审核时限）' },
+  { method: 'POST', path: '/obligations/{obligationId}/fulfil', handler: 'obligations/fulfil', access: ['bureau', 'operator'], summary: '登记走访检查、年度审查、绩效自评、服务商整改已完成' },
 ] as const satisfies readonly RouteDefinition[];
 
 export type Route = (typeof ROUTES)[number];

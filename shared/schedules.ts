@@ -21,6 +21,31 @@ export const SCHEDULES = [
     handler: 'sweepDeadlines',
     summary: '每日检查到期事项并发出警示',
   },
+  {
+    name: 'daily-deadline-reminders',
+    // 08:30 Beijing time, before the sweep: reminders 7 and 1 working days before each due day (issue 5).
+    expression: 'cron(30 8 * * ? *)',
+    timezone: 'Asia/Shanghai',
+    handler: 'remindDeadlines',
+    summary: '每日按工作日提前提醒即将到期的事项（提前7个和1个工作日）',
+  },
+  {
+    name: 'daily-period-obligations',
+    // 08:00 Beijing time: opens a quarter's reports and visits, a year's reviews, December's
+    // self-evaluation on the day they begin; other days only advance its mark (issue 5).
+    expression: 'cron(0 8 * * ? *)',
+    timezone: 'Asia/Shanghai',
+    handler: 'openPeriodicObligations',
+    summary: '每日开立新季度、新年度的报告、走访、审查与12月绩效自评事项',
+  },
+  {
+    name: 'hourly-upload-cleanup',
+    // Every hour: an upload left incomplete past its window loses its object (issue 4: evidence).
+    expression: 'cron(20 * * * ? *)',
+    timezone: 'Asia/Shanghai',
+    handler: 'cleanUploads',
+    summary: '每小时清理过期未完成的证据上传',
+  },
 ] as const satisfies readonly ScheduleDefinition[];
 
 /** What a timer handler receives: EventBridge Scheduler's input; `asOf` lets a run act as of a date. */

@@ -1,24 +1,17 @@
 import type { TimerEvent } from '../../shared/schedules';
-import { daysToSweep, warningForMiss } from '../../shared/obligations/model';
-import { dueOpenObligations, lastSweptDay, markSwept, recordMiss } from '../commons/store/obligations';
+import { runSweep, timerInstant, type SweepResult } from '../../shared/obligations/sweep';
+import { deadlineStore } from '../commons/store/deadlines';
+import { notifier } from '../commons/notify';
 import { logger } from '../commons/logger';
 
 /**
  * Daily at 09:00 Asia/Shanghai: every obligation whose due day has passed while still open becomes a
- * miss with one warning. Days are swept in order and the mark advances after each, so a run that
- * crashes half-way is resumed by the next, and the conditional writes make reruns harmless.
+ * miss with exactly one warning (or, for an official's review stage, one escalation), in the inboxes
+ * of those who must see it. The algorithm and its guarantees are in shared/obligations/sweep.ts.
  */
-export async function handler(event: TimerEvent): Promise<{ days: string[]; warnings: number }> {
-  const asOf = event.asOf ? new Date(event.asOf) : new Date();
-  if (Number.isNaN(asOf.getTime())) throw new Error(`asOf is not a date: ${event.asOf ?? ''}`);
-  const days = daysToSweep(await lastSweptDay(), asOf);
-  let warnings = 0;
-  for (const day of days) {
-    for (const obligation of await dueOpenObligations(day)) {
-      if (await recordMiss(obligation, warningForMiss(obligation, asOf), asOf.toISOString())) warnings += 1;
-    }
-    await markSwept(day);
-  }
-  logger.info('deadline sweep finished', { schedule: event.schedule, asOf: asOf.toISOString(), days: days.length, warnings });
-  return { days, warnings };
+export async function handler(event: TimerEvent): Promise<SweepResult> {
+  const asOf = timerInstant(event);
+  const result = await runSweep(deadlineStore, asOf, { notifier });
+  logger.info('deadline sweep finished', { schedule: event.schedule, asOf: asOf.toISOString(), ...result, days: result.days.length });
+  return result;
 }

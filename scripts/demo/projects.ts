@@ -1,6 +1,7 @@
 import type { Principal } from '../../shared/roles';
 import type { Project } from '../../shared/projects/model';
 import { DEMO_ENTERPRISES } from './enterprises';
+import { attachDemoEvidence, type DemoAttachment } from './evidence';
 
 /**
  * Demo projects in every lifecycle stage: one script of the ten steps (滨海 §三(五)), and each demo
@@ -18,9 +19,21 @@ const RUBRIC = [
   { id: 'benefit', name: '预期效益', weight: 35 },
   { id: 'capacity', name: '实施能力', weight: 25 },
 ];
-const MATERIALS = { selfEvaluationIds: ['demo-self'], planIds: ['demo-plan'], contractIds: ['demo-contract'], invoiceIds: ['demo-invoice'], paymentVoucherIds: ['demo-voucher'] };
 
-type Step = { action: string; who: 'enterprise' | 'town' | Principal | Principal[]; input: unknown | ((expert: number) => unknown); at: string };
+/** Evidence ids by slot: a step's `attach` uploads real files (scripts/demo/evidence.ts) before it runs. */
+type Slots = Record<string, string>;
+type Step = {
+  action: string;
+  who: 'enterprise' | 'town' | Principal | Principal[];
+  input: unknown | ((expert: number, evidence: Slots) => unknown);
+  at: string;
+  attach?: Record<string, DemoAttachment>;
+};
+const slot = (evidence: Slots, name: string): string => {
+  const id = evidence[name];
+  if (id === undefined) throw new Error(`no demo evidence in slot ${name}`);
+  return id;
+};
 
 const STEPS: Step[] = [
   { action: 'submit', who: 'enterprise', input: {}, at: '2025-03-04T02:00:00Z' },
@@ -30,13 +43,29 @@ const STEPS: Step[] = [
   { action: 'submit_score', who: EXPERTS, input: (n: number) => ({ scores: RUBRIC.map((c) => ({ criterionId: c.id, score: 78 + n * 3 })), comments: '方案可行，效益明确' }), at: '2025-03-12T03:00:00Z' },
   { action: 'select', who: BUREAU, input: { approvedAmountWan: 500, noticeDays: 5 }, at: '2025-03-18T02:00:00Z' },
   { action: 'confirm_selection', who: BUREAU, input: { signingWindowDays: 15 }, at: '2025-03-24T02:00:00Z' },
-  { action: 'sign_agreement', who: 'enterprise', input: { agreementEvidenceId: 'demo-agreement' }, at: '2025-03-28T02:00:00Z' },
+  { action: 'sign_agreement', who: 'enterprise', input: (_n: number, e: Slots) => ({ agreementEvidenceId: slot(e, 'agreement') }), at: '2025-03-28T02:00:00Z', attach: { agreement: { category: 'agreement', label: '项目任务书（签章版）' } } },
   { action: 'issue_fund_plan', who: BUREAU, input: { meetingRef: '党组会〔2025〕5号', preAllocationWan: 300 }, at: '2025-04-10T02:00:00Z' },
   { action: 'record_tranche', who: FINANCE, input: { kind: 'pre_allocation', amountWan: 300 }, at: '2025-04-15T02:00:00Z' },
-  { action: 'report_progress', who: 'enterprise', input: { period: '2025Q2', summary: '设备已到货并完成安装调试', percentComplete: 60, investedWan: 900, evidenceIds: ['demo-photo'] }, at: '2025-07-01T02:00:00Z' },
-  { action: 'request_acceptance', who: 'enterprise', input: { summary: '改造全部完成，指标达成', materials: MATERIALS }, at: '2025-12-01T02:00:00Z' },
+  {
+    action: 'report_progress', who: 'enterprise', at: '2025-07-01T02:00:00Z',
+    input: (_n: number, e: Slots) => ({ period: '2025Q2', summary: '设备已到货并完成安装调试', percentComplete: 60, investedWan: 900, evidenceIds: [slot(e, 'photo')] }),
+    attach: { photo: { category: 'site_photo', label: '设备安装调试现场' } },
+  },
+  {
+    action: 'request_acceptance', who: 'enterprise', at: '2025-12-01T02:00:00Z',
+    input: (_n: number, e: Slots) => ({
+      summary: '改造全部完成，指标达成',
+      materials: { selfEvaluationIds: [slot(e, 'self')], planIds: [slot(e, 'plan')], contractIds: [slot(e, 'contract')], invoiceIds: [slot(e, 'invoice')], paymentVoucherIds: [slot(e, 'voucher')] },
+    }),
+    attach: {
+      self: { category: 'self_evaluation', label: '项目成效自评总结' },
+      contract: { category: 'contract', label: '设备采购合同' },
+      invoice: { category: 'invoice', label: '设备采购发票' },
+      voucher: { category: 'payment_voucher', label: '银行付款回单' },
+    },
+  },
   { action: 'pass_formal_review', who: 'town', input: {}, at: '2025-12-05T02:00:00Z' },
-  { action: 'assess', who: OPERATOR, input: { conclusion: 'pass', summary: '绩效指标全部达成', reportEvidenceId: 'demo-report' }, at: '2025-12-15T02:00:00Z' },
+  { action: 'assess', who: OPERATOR, input: (_n: number, e: Slots) => ({ conclusion: 'pass', summary: '绩效指标全部达成', reportEvidenceId: slot(e, 'report') }), at: '2025-12-15T02:00:00Z', attach: { report: { category: 'acceptance_report', label: '项目验收报告' } } },
   { action: 'accept', who: BUREAU, input: {}, at: '2025-12-20T02:00:00Z' },
   { action: 'record_tranche', who: FINANCE, input: { kind: 'remainder', amountWan: 200 }, at: '2025-12-28T02:00:00Z' },
 ];
@@ -55,6 +84,8 @@ export const DEMO_PROJECTS = [
 export interface DemoStepper {
   create(input: unknown, actor: Principal, at: Date, id: string): Promise<Project>;
   act(project: Project, action: string, input: unknown, actor: Principal, at: Date): Promise<Project>;
+  /** uploads one file and returns its evidence id; by default through the real evidence store */
+  attach?(project: Project, actor: Principal, attachment: DemoAttachment, at: Date): Promise<string>;
 }
 
 /** Walks one demo project through its steps with the given persistence. */
@@ -69,7 +100,7 @@ export async function walkDemoProject(demo: (typeof DEMO_PROJECTS)[number], step
     budget: [{ kind: 'equipment', amountWan: 1200 }, { kind: 'software', amountWan: 300 }, { kind: 'service', amountWan: 100 }],
     fundRequestedWan: 600,
     indicators: [{ name: '关键工序数控化率', unit: '%', target: 85 }],
-    evidenceIds: ['demo-plan'],
+    evidenceIds: [] as string[],
   };
   let project = await stepper.create(
     { pilotId: PILOT, guideId: 'guide-2025', town: enterprise.town, title: demo.title, category: 'central_fund', demonstrationType: demo.id === 'DEMO-005' ? 'line' : 'point', application },
@@ -77,10 +108,20 @@ export async function walkDemoProject(demo: (typeof DEMO_PROJECTS)[number], step
     new Date('2025-03-03T02:00:00Z'),
     demo.id,
   );
+  // Evidence exists only once its project does: the plan is uploaded into the draft, then named by it.
+  const attach = stepper.attach ?? attachDemoEvidence;
+  // One invoice number per demo project, so the demo raises no duplicate-invoice flags.
+  const invoiceNumber = `2512${demo.id.replace(/\D/g, '').padStart(16, '0')}`;
+  const evidence: Slots = { plan: await attach(project, owner, { category: 'plan', label: `${demo.title}实施方案` }, new Date('2025-03-03T03:00:00Z')) };
+  project = await stepper.act(project, 'save_draft', { ...application, evidenceIds: [slot(evidence, 'plan')] }, owner, new Date('2025-03-03T03:00:00Z'));
   for (const step of STEPS.slice(0, demo.steps)) {
     const actors = step.who === 'enterprise' ? [owner] : step.who === 'town' ? [town] : Array.isArray(step.who) ? step.who : [step.who];
+    for (const [name, attachment] of Object.entries(step.attach ?? {})) {
+      const file = attachment.category === 'invoice' ? { ...attachment, invoiceNumber } : attachment;
+      evidence[name] = await attach(project, actors[0] ?? owner, file, new Date(step.at));
+    }
     for (const [n, who] of actors.entries()) {
-      const input = typeof step.input === 'function' ? step.input(n) : step.input;
+      const input = typeof step.input === 'function' ? step.input(n, evidence) : step.input;
       project = await stepper.act(project, step.action, input, who, new Date(step.at));
     }
   }

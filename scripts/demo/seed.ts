@@ -2,6 +2,8 @@ import { DEMO_PILOTS } from './pilots';
 import { DEMO_ENTERPRISES } from './enterprises';
 import { DEMO_PROJECTS, walkDemoProject } from './projects';
 import { DEMO_GUIDES } from './guides';
+import { withDerivations } from './evaluation-data';
+import { seedEvaluationDemo } from './evaluations';
 
 /**
  * Loads the demo data through the same domain and store functions the handlers use, then publishes
@@ -17,7 +19,8 @@ export async function seedDemoData(now: Date = new Date()): Promise<{ pilots: nu
   const { getStoredProject, saveDecision } = await import('../../functions/commons/store/projects');
   const { createDraft, decide } = await import('../../shared/projects/decide');
 
-  for (const pilot of DEMO_PILOTS) await putPilot(pilot);
+  // Derived indicators carry the rule that computes them (shared/indicators/derived.ts).
+  for (const pilot of DEMO_PILOTS) await putPilot(withDerivations(pilot));
   for (const guide of DEMO_GUIDES) {
     try {
       await createGuide(guide);
@@ -55,6 +58,8 @@ export async function seedDemoData(now: Date = new Date()): Promise<{ pilots: nu
     });
     projects += 1;
   }
+  // Issue 6: providers and products, approved indicator values, pilot SMEs at different stages.
+  await seedEvaluationDemo();
   await publishPublicSnapshots(now);
   return { pilots: DEMO_PILOTS.length, enterprises, projects };
 }

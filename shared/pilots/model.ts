@@ -14,6 +14,25 @@ export type Town = z.infer<typeof Town>;
 export const IndicatorDirection = z.enum(['at_least', 'at_most']);
 export type IndicatorDirection = z.infer<typeof IndicatorDirection>;
 
+/**
+ * How a derived indicator is computed from the platform's own records (shared/indicators/derived.ts
+ * holds each rule with its seed clause). Absent on a reported indicator.
+ */
+export const IndicatorDerivation = z.enum([
+  'above_scale_firms_transformed',
+  'accepted_key_projects',
+  'local_funds',
+  'providers_in_pool',
+  'providers_comprehensive',
+  'providers_industry',
+  'catalogue_products',
+  'sme_transformed',
+  'sme_level_2',
+  'sme_level_3',
+  'sme_level_4',
+]);
+export type IndicatorDerivation = z.infer<typeof IndicatorDerivation>;
+
 export const Indicator = z.object({
   code: z.string().min(1),
   name: z.string().min(1),
@@ -24,6 +43,10 @@ export const Indicator = z.object({
   responsibleUnit: z.string().optional(),
   /** reported by a data unit, or derived from the platform's own records */
   source: z.enum(['reported', 'derived']),
+  /** for a derived indicator: which rule computes it */
+  derivation: IndicatorDerivation.optional(),
+  /** the starting point of the expected path to the target, when the plan states one */
+  baseline: z.object({ value: z.number(), date: z.iso.date() }).optional(),
 });
 export type Indicator = z.infer<typeof Indicator>;
 

@@ -1,5 +1,6 @@
 import type { Indicator, Pilot, PilotKind } from '../pilots/model';
 import type { PublicProject as ProjectPublicView } from '../projects/visibility';
+import type { PublicProduct, PublicProvider } from '../providers/views';
 
 /**
  * The public snapshots the backend publishes to the site bucket under `/data/` whenever disclosed
@@ -16,10 +17,22 @@ export interface IndicatorValue {
   value: number;
 }
 
+/** Where an indicator stands (shared/indicators/progress.ts): status by the documented rule, trend to the target date. */
+export interface PublicEvaluation {
+  status: 'met' | 'on_track' | 'at_risk' | 'missed' | 'no_data';
+  statusLabel: string;
+  attainment: number | null;
+  expected: number | null;
+  reasons: string[];
+  projectedAtTargetDate: number | null;
+  reachesTargetOn: string | null;
+}
+
 export interface PublicIndicator extends Indicator {
-  /** the latest approved value, absent until one is approved */
+  /** the latest approved (or derived) value, absent until there is one */
   latest?: IndicatorValue;
   history: IndicatorValue[];
+  evaluation?: PublicEvaluation;
 }
 
 /** A project's disclosed fields (shared/projects/visibility.ts) plus the enterprise's name, as 公示 lists it. */
@@ -31,7 +44,10 @@ export interface PublicPilot {
   indicators: PublicIndicator[];
   projectsByStatus: Record<string, number>;
   funds: { approvedWan: number; disbursedWan: number };
-  providers: { admitted: number };
+  /** the provider pool: counts, and each provider in it (no materials, financial statements or contacts) */
+  providers: { admitted: number; comprehensive?: number; industry?: number; list?: PublicProvider[] };
+  /** the 小快轻准 catalogue: listed products of providers in the pool */
+  catalogue?: PublicProduct[];
   projects: PublicProject[];
 }
 
@@ -51,7 +67,14 @@ export function publicIndex(pilots: readonly Pilot[], now: Date): PublicIndex {
 export function publicPilot(
   pilot: Pilot,
   projects: readonly PublicProject[],
-  extra: { indicatorValues?: Record<string, IndicatorValue[]>; disbursedWan?: number; admittedProviders?: number } = {},
+  extra: {
+    indicatorValues?: Record<string, IndicatorValue[]>;
+    evaluations?: Record<string, PublicEvaluation>;
+    disbursedWan?: number;
+    admittedProviders?: number;
+    providerPool?: { comprehensive: number; industry: number; list: PublicProvider[] };
+    catalogue?: PublicProduct[];
+  } = {},
   now: Date,
 ): PublicPilot {
   const { indicators, ...rest } = pilot;
@@ -63,14 +86,16 @@ export function publicPilot(
     indicators: indicators.map((indicator) => {
       const history = [...(extra.indicatorValues?.[indicator.code] ?? [])].sort((a, b) => a.period.localeCompare(b.period));
       const latest = history.at(-1);
-      return latest ? { ...indicator, history, latest } : { ...indicator, history };
+      const evaluation = extra.evaluations?.[indicator.code];
+      return { ...indicator, history, ...(latest ? { latest } : {}), ...(evaluation ? { evaluation } : {}) };
     }),
     projectsByStatus,
     funds: {
       approvedWan: projects.reduce((sum, project) => sum + (project.approvedAmountWan ?? 0), 0),
       disbursedWan: extra.disbursedWan ?? 0,
     },
-    providers: { admitted: extra.admittedProviders ?? 0 },
+    providers: { admitted: extra.admittedProviders ?? 0, ...(extra.providerPool ?? {}) },
+    catalogue: [...(extra.catalogue ?? [])],
     projects: [...projects],
   };
 }

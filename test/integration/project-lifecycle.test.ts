@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, testAccount, type ApiClient, type ApiReply, type TestStack } from './support/gateway';
+import { attach, pdfFile, pngFile } from './support/evidence';
 import { withUsccCheck } from '../../shared/uscc';
 import { drawSpotChecks } from '../../shared/projects/spot-check';
 
@@ -40,9 +41,8 @@ const APPLICATION = {
   ],
   fundRequestedWan: 600,
   indicators: [{ name: '关键工序数控化率', unit: '%', target: 85 }],
-  evidenceIds: ['ev-plan-1'],
+  evidenceIds: [] as string[],
 };
-const MATERIALS = { selfEvaluationIds: ['ev-self'], planIds: ['ev-plan'], contractIds: ['ev-contract'], invoiceIds: ['ev-invoice'], paymentVoucherIds: ['ev-voucher'] };
 
 interface ProjectBody {
   id: string;
@@ -103,6 +103,13 @@ async function createProject(when: string, key?: string): Promise<ApiReply<Proje
   );
 }
 
+/** Real evidence through the presigned path: every id a step names must be a completed upload of the project. */
+async function upload(who: Who, projectId: string, category: string, label: string, invoiceNumber?: string): Promise<string> {
+  const photo = category === 'site_photo';
+  const file = { bytes: photo ? pngFile(label) : pdfFile(label), category, fileName: `${label}.${photo ? 'png' : 'pdf'}`, contentType: photo ? 'image/png' : 'application/pdf' };
+  return attach(clients[who], projectId, invoiceNumber ? { ...file, invoiceNumber } : file);
+}
+
 async function read(who: Who, projectId: string): Promise<ApiReply<ProjectBody>> {
   return clients[who].get<ProjectBody>(`/projects/${projectId}`);
 }
@@ -147,7 +154,8 @@ describe('a central-fund key project through the gateway', () => {
     expect((await act('otherTown', projectId, 'recommend', { recommendation: '同意' }, '2025-03-05T02:00:00Z')).status).toBe(404);
     expect((await act('bureau', projectId, 'recommend', { recommendation: '同意' }, '2025-03-05T02:00:00Z')).body.code).toBe('FORBIDDEN');
     await expectStep('town', projectId, 'return_for_revision', { comments: '请补充绩效指标' }, '2025-03-05T02:00:00Z', 'returned');
-    await expectStep('enterprise', projectId, 'save_draft', { ...APPLICATION, fundRequestedWan: 550 }, '2025-03-05T03:00:00Z', 'returned');
+    const planId = await upload('enterprise', projectId, 'plan', '实施方案');
+    await expectStep('enterprise', projectId, 'save_draft', { ...APPLICATION, fundRequestedWan: 550, evidenceIds: [planId] }, '2025-03-05T03:00:00Z', 'returned');
     await expectStep('enterprise', projectId, 'submit', {}, '2025-03-05T04:00:00Z', 'submitted');
     await expectStep('town', projectId, 'recommend', { recommendation: '同意推荐' }, '2025-03-06T02:00:00Z', 'recommended');
 
@@ -187,7 +195,8 @@ describe('a central-fund key project through the gateway', () => {
     await expectStep('bureau', projectId, 'confirm_selection', { signingWindowDays: 15 }, '2025-03-24T02:00:00Z', 'agreement_pending');
 
     // 5. the enterprise signs the task agreement; 6. the bureau issues the fund plan
-    await expectStep('enterprise', projectId, 'sign_agreement', { agreementEvidenceId: 'ev-agreement' }, '2025-03-28T02:00:00Z', 'agreement_signed');
+    const agreementEvidenceId = await upload('enterprise', projectId, 'agreement', '项目任务书');
+    await expectStep('enterprise', projectId, 'sign_agreement', { agreementEvidenceId }, '2025-03-28T02:00:00Z', 'agreement_signed');
     await expectStep('bureau', projectId, 'issue_fund_plan', { meetingRef: '党组会〔2025〕5号', preAllocationWan: 300 }, '2025-04-10T02:00:00Z', 'in_progress');
 
     // finance pays tranches, never beyond the approved amount
@@ -206,19 +215,29 @@ describe('a central-fund key project through the gateway', () => {
     expect(draws.body.items.map((item) => item.seed)).toEqual(['announced-seed-2025']);
 
     // 7. progress with evidence
-    await expectStep('enterprise', projectId, 'report_progress', { period: '2025Q2', summary: '设备已到货', percentComplete: 40, investedWan: 800, evidenceIds: ['ev-photo'] }, '2025-07-01T02:00:00Z', 'in_progress');
+    const photoId = await upload('enterprise', projectId, 'site_photo', '设备到货现场');
+    await expectStep('enterprise', projectId, 'report_progress', { period: '2025Q2', summary: '设备已到货', percentComplete: 40, investedWan: 800, evidenceIds: [photoId] }, '2025-07-01T02:00:00Z', 'in_progress');
     expect((await act('town', projectId, 'report_progress', { period: '2025Q2', summary: 'x', percentComplete: 1, investedWan: 1, evidenceIds: ['e'] }, '2025-07-01T03:00:00Z')).body.code).toBe('FORBIDDEN');
 
     // 9. acceptance request, the town's formal review, the operator's assessment
+    const MATERIALS = {
+      selfEvaluationIds: [await upload('enterprise', projectId, 'self_evaluation', '自评总结')],
+      planIds: [planId],
+      contractIds: [await upload('enterprise', projectId, 'contract', '设备采购合同')],
+      invoiceIds: [await upload('enterprise', projectId, 'invoice', '设备发票', '25120000000000000001')],
+      paymentVoucherIds: [await upload('enterprise', projectId, 'payment_voucher', '银行付款凭证')],
+    };
     await expectStep('enterprise', projectId, 'request_acceptance', { summary: '改造完成', materials: MATERIALS }, '2025-12-01T02:00:00Z', 'acceptance_requested');
     await expectStep('town', projectId, 'pass_formal_review', {}, '2025-12-05T02:00:00Z', 'formally_reviewed');
-    await expectStep('operator', projectId, 'assess', { conclusion: 'fail', summary: '发票不全', reportEvidenceId: 'ev-report-1' }, '2025-12-15T02:00:00Z', 'assessed');
+    const firstReport = await upload('operator', projectId, 'acceptance_report', '验收报告（第一轮）');
+    await expectStep('operator', projectId, 'assess', { conclusion: 'fail', summary: '发票不全', reportEvidenceId: firstReport }, '2025-12-15T02:00:00Z', 'assessed');
 
     // 10. not accepted: rectification with a deadline, then a new request, accepted, remainder paid
     await expectStep('bureau', projectId, 'order_rectification', { deadline: '2026-02-28', reasons: '补齐发票与付款凭证' }, '2025-12-20T02:00:00Z', 'rectification');
     await expectStep('enterprise', projectId, 'request_acceptance', { summary: '已补齐材料', materials: MATERIALS }, '2026-01-20T02:00:00Z', 'acceptance_requested');
     await expectStep('town', projectId, 'pass_formal_review', {}, '2026-01-22T02:00:00Z', 'formally_reviewed');
-    await expectStep('operator', projectId, 'assess', { conclusion: 'pass', summary: '指标达成', reportEvidenceId: 'ev-report-2' }, '2026-01-28T02:00:00Z', 'assessed');
+    const secondReport = await upload('operator', projectId, 'acceptance_report', '验收报告（第二轮）');
+    await expectStep('operator', projectId, 'assess', { conclusion: 'pass', summary: '指标达成', reportEvidenceId: secondReport }, '2026-01-28T02:00:00Z', 'assessed');
     await expectStep('bureau', projectId, 'accept', {}, '2026-02-01T02:00:00Z', 'accepted');
     await expectStep('finance', projectId, 'record_tranche', { kind: 'remainder', amountWan: 200 }, '2026-02-10T02:00:00Z', 'accepted');
   });

@@ -2,8 +2,10 @@ import { api } from '../../commons/http';
 import { idempotencyClaim, rememberedResponse } from '../../commons/store/idempotency';
 import { getStoredProject, saveDecision } from '../../commons/store/projects';
 import { getGuide } from '../../commons/store/guides';
+import { assertEvidenceOfProject } from '../../commons/store/evidence';
 import { DomainError } from '../../../shared/errors';
 import { assertGuideAllows, guideGoverns } from '../../../shared/guides/model';
+import { evidenceReferences } from '../../../shared/evidence/references';
 import { authorizeProjectAction, decide } from '../../../shared/projects/decide';
 import { ActionPath, ActionRequest } from '../../../shared/projects/requests';
 import { canSee } from '../../../shared/projects/visibility';
@@ -29,5 +31,7 @@ export const handler = api('projects/act', { path: ActionPath, body: ActionReque
   if (guideGoverns(path.action)) {
     assertGuideAllows(await getGuide(stored.project.pilotId, stored.project.guideId), stored.project, path.action, now);
   }
+  // Every evidence id the step names must be completed evidence of this project, of the right category.
+  await assertEvidenceOfProject(stored.project.id, evidenceReferences(path.action, body.input ?? {}, stored.project));
   return saveDecision(stored, decision, { status: 200, body: projectViewFor(principal, decision.project) }, claim, now);
 });

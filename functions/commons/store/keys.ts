@@ -26,4 +26,21 @@ export const keys = {
   statusQueue: (pilotId: string, status: string) => `STATUS#${pilotId}#${status}`,
   townStatusQueue: (pilotId: string, status: string, town: string) => `STATUS#${pilotId}#${status}#TOWN#${town}`,
   expertQueue: (expert: string) => `EXPERT#${expert}`,
+  /** reported indicator values of a pilot, one item per indicator and period, with their history */
+  indicatorPartition: (pilotId: string) => `INDICATORS#${pilotId}`,
+  reportedValue: (pilotId: string, code: string, period: string) => ({ pk: `INDICATORS#${pilotId}`, sk: `VALUE#${code}#${period}` }),
+  valueHistory: (pilotId: string, code: string, period: string, version: number) => ({
+    pk: `INDICATORS#${pilotId}`,
+    sk: `HISTORY#${code}#${period}#${String(version).padStart(6, '0')}`,
+  }),
+  /** a provider in one pilot's pool; the pool itself is one partition of the byQueue index */
+  provider: (pilotId: string, providerId: string) => ({ pk: `PROVIDER#${pilotId}#${providerId}`, sk: 'PROVIDER' }),
+  providerPartition: (pilotId: string, providerId: string) => `PROVIDER#${pilotId}#${providerId}`,
+  providerPool: (pilotId: string) => `POOL#${pilotId}`,
+  /** pilot SMEs (004): the firm, its audit trail, and its pilot's (and town's) list on byQueue/byTownQueue */
+  smeFirm: (firmId: string) => ({ pk: `SME#${firmId}`, sk: 'SME' }),
+  smePartition: (firmId: string) => `SME#${firmId}`,
+  smeList: (pilotId: string) => `SMELIST#${pilotId}`,
+  smeTownList: (pilotId: string, town: string) => `SMELIST#${pilotId}#TOWN#${town}`,
+  smePolicy: (pilotId: string) => ({ pk: `SMEPOLICY#${pilotId}`, sk: 'POLICY' }),
 } as const;

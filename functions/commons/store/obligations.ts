@@ -1,102 +1,200 @@
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, type BatchGetCommandOutput, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../clients';
 import { tableNames } from '../config';
-import type { Obligation, Warning } from '../../../shared/obligations/model';
-import { keys } from './keys';
+import { logger } from '../logger';
+import type { Decision } from '../../../shared/projects/decide';
+import type { Project } from '../../../shared/projects/model';
+import { obligationChanges } from '../../../shared/obligations/lifecycle';
+import { parseObligationId, type Obligation, type SubjectType } from '../../../shared/obligations/model';
+import { decisionInboxItems } from '../../../shared/obligations/notices';
+import { fitWrites, planObligationWrites, type ObligationClose } from '../../../shared/obligations/reconcile';
+import { inboxWrites, type TransactItem } from './inbox';
 
 /**
- * Obligations live in their own table; an open one carries `openDueDay`, the key of the sparse
- * index a sweep queries. Warnings live in `records` beside the enterprise's other items (一企一档).
+ * Obligations live in their own table, one partition per subject (`SUBJECT#project#<id>`), so a
+ * subject's obligations are one strongly consistent key query. An open one carries `openDueDay`,
+ * the key of the sparse index the sweep and the reminders query; closing it removes the attribute.
  */
-const SWEEP_STATE_KEY = { pk: 'SWEEP', sk: 'STATE' };
+export const obligationKeys = {
+  partition: (subjectType: SubjectType, subjectId: string) => `SUBJECT#${subjectType}#${subjectId}`,
+  obligation: (ref: ObligationRef) => ({ pk: obligationKeys.partition(ref.subjectType, ref.subjectId), sk: `OBLIGATION#${ref.id}` }),
+  reminder: (ref: ObligationRef, offset: number) => ({ pk: obligationKeys.partition(ref.subjectType, ref.subjectId), sk: `REMINDER#${ref.id}#${offset}` }),
+} as const;
 
-const obligationKey = (id: string) => ({ pk: `OBLIGATION#${id}`, sk: 'OBLIGATION' });
-
-export async function openObligation(obligation: Obligation): Promise<void> {
-  await dynamo.send(
-    new PutCommand({
-      TableName: tableNames.obligations,
-      Item: { ...obligationKey(obligation.id), ...obligation, openDueDay: obligation.dueDay },
-      ConditionExpression: 'attribute_not_exists(pk)',
-    }),
-  );
+export interface ObligationRef {
+  id: string;
+  subjectType: SubjectType;
+  subjectId: string;
 }
 
-export async function dueOpenObligations(day: string): Promise<Obligation[]> {
+export function toObligationItem(obligation: Obligation): Record<string, unknown> {
+  return { ...obligationKeys.obligation(obligation), ...obligation, ...(obligation.status === 'open' ? { openDueDay: obligation.dueDay } : {}) };
+}
+
+export function fromObligationItem(item: Record<string, unknown>): Obligation {
+  const { pk: _pk, sk: _sk, openDueDay: _openDueDay, ...obligation } = item;
+  return obligation as Obligation;
+}
+
+export function createPut(obligation: Obligation): TransactItem {
+  return { Put: { TableName: tableNames.obligations, Item: toObligationItem(obligation), ConditionExpression: 'attribute_not_exists(pk)' } };
+}
+
+/** The Update closing an obligation, conditioned on the status the plan saw. */
+export function closeUpdate(close: ObligationClose, at: string, extra: { by?: string; note?: string } = {}): TransactItem {
+  const fulfilled = close.to === 'fulfilled';
+  const values: Record<string, unknown> = { ':to': close.to, ':expected': close.expected, ':at': at };
+  const sets = ['#status = :to', fulfilled ? 'fulfilledAt = :at' : 'cancelledAt = :at'];
+  if (!fulfilled && close.reason) {
+    sets.push('cancelReason = :reason');
+    values[':reason'] = close.reason;
+  }
+  if (extra.by) {
+    sets.push('fulfilledBy = :by');
+    values[':by'] = extra.by;
+  }
+  if (extra.note) {
+    sets.push('note = :note');
+    values[':note'] = extra.note;
+  }
+  return {
+    Update: {
+      TableName: tableNames.obligations,
+      Key: obligationKeys.obligation(close.obligation),
+      UpdateExpression: `SET ${sets.join(', ')} REMOVE openDueDay`,
+      ConditionExpression: '#status = :expected',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: values,
+    },
+  };
+}
+
+/** Strongly consistent reads of the named obligations. */
+export async function getObligations(refs: readonly ObligationRef[]): Promise<Map<string, Obligation>> {
+  const found = new Map<string, Obligation>();
+  const unique = [...new Map(refs.map((ref) => [ref.id, ref])).values()];
+  for (let start = 0; start < unique.length; start += 100) {
+    let keys: Record<string, unknown>[] | undefined = unique.slice(start, start + 100).map((ref) => obligationKeys.obligation(ref));
+    while (keys && keys.length > 0) {
+      const result: BatchGetCommandOutput = await dynamo.send(new BatchGetCommand({ RequestItems: { [tableNames.obligations]: { Keys: keys, ConsistentRead: true } } }));
+      for (const item of result.Responses?.[tableNames.obligations] ?? []) {
+        const obligation = fromObligationItem(item);
+        found.set(obligation.id, obligation);
+      }
+      keys = result.UnprocessedKeys?.[tableNames.obligations]?.Keys;
+    }
+  }
+  return found;
+}
+
+export async function getObligation(id: string): Promise<Obligation | undefined> {
+  const parsed = parseObligationId(id);
+  if (parsed === undefined) return undefined;
+  return (await getObligations([{ id, subjectType: parsed.subjectType, subjectId: parsed.subjectId }])).get(id);
+}
+
+/** Every obligation of one subject, oldest first by id; bounded (a project holds tens). */
+export async function obligationsOf(subjectType: SubjectType, subjectId: string): Promise<Obligation[]> {
   const found: Obligation[] = [];
   let startKey: Record<string, unknown> | undefined;
   do {
     const page = await dynamo.send(
       new QueryCommand({
         TableName: tableNames.obligations,
-        IndexName: 'openByDueDay',
-        KeyConditionExpression: 'openDueDay = :day',
-        ExpressionAttributeValues: { ':day': day },
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': obligationKeys.partition(subjectType, subjectId), ':prefix': 'OBLIGATION#' },
+        ConsistentRead: true,
         ...(startKey ? { ExclusiveStartKey: startKey } : {}),
       }),
     );
-    for (const item of page.Items ?? []) {
-      const { pk: _pk, sk: _sk, openDueDay: _openDueDay, ...obligation } = item;
-      found.push(obligation as Obligation);
-    }
+    found.push(...(page.Items ?? []).map(fromObligationItem));
     startKey = page.LastEvaluatedKey;
   } while (startKey);
   return found;
 }
 
-/**
- * Marks the obligation missed and records its warning in one transaction. Both writes are
- * conditional: a rerun or a concurrent sweep finds the obligation no longer open and the warning
- * present, so it writes nothing. Returns false when another run got there first.
- */
-export async function recordMiss(obligation: Obligation, warning: Warning, at: string): Promise<boolean> {
-  const warningItem: Record<string, unknown> = { pk: `WARNING#${warning.id}`, sk: 'WARNING', itemType: 'warning', ...warning };
-  if (warning.uscc) {
-    warningItem.enterprisePk = keys.enterprisePartition(warning.uscc);
-    warningItem.enterpriseSk = `WARNING#${warning.raisedAt}#${warning.id}`;
-  }
+/** Opens an obligation unless one with its id exists (ids are deterministic). */
+export async function openObligation(obligation: Obligation): Promise<boolean> {
   try {
     await dynamo.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Update: {
-              TableName: tableNames.obligations,
-              Key: obligationKey(obligation.id),
-              UpdateExpression: 'SET #status = :missed, closedAt = :at REMOVE openDueDay',
-              ConditionExpression: '#status = :open',
-              ExpressionAttributeNames: { '#status': 'status' },
-              ExpressionAttributeValues: { ':missed': 'missed', ':open': 'open', ':at': at },
-            },
-          },
-          { Put: { TableName: tableNames.records, Item: warningItem, ConditionExpression: 'attribute_not_exists(pk)' } },
-        ],
-      }),
+      new PutCommand({ TableName: tableNames.obligations, Item: toObligationItem(obligation), ConditionExpression: 'attribute_not_exists(pk)' }),
     );
     return true;
   } catch (error) {
-    if ((error as { name?: string }).name === 'TransactionCanceledException') return false;
+    if ((error as { name?: string }).name === 'ConditionalCheckFailedException') return false;
     throw error;
   }
 }
 
-export async function lastSweptDay(): Promise<string | undefined> {
-  const result = await dynamo.send(new GetCommand({ TableName: tableNames.obligations, Key: SWEEP_STATE_KEY, ConsistentRead: true }));
-  return result.Item?.lastSweptDay as string | undefined;
+export function cancellationCodes(error: unknown): string[] {
+  const reasons = (error as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? [];
+  return reasons.map((reason) => reason.Code ?? 'None');
 }
 
-/** Advances the sweep mark only forwards, so a slower concurrent run cannot move it back. */
-export async function markSwept(day: string): Promise<void> {
+export interface DecisionItems {
+  items: TransactItem[];
+  /** Whether a cancelled transaction failed on one of these items (plan again from fresh reads). */
+  conflicted(codes: readonly string[]): boolean;
+}
+
+/**
+ * The obligation and inbox writes of one lifecycle decision, to go into the decision's transaction
+ * at position `offset`, within `room` items. Reads what the plan needs first: the obligations it
+ * names and, when it cancels, the subject's open ones.
+ */
+export async function decisionItems(before: Project | undefined, decision: Decision, offset: number, room: number): Promise<DecisionItems> {
+  const after = decision.project;
+  const changes = obligationChanges(before, after, decision.event);
+  const inbox = inboxWrites(decisionInboxItems(after, decision.event));
+  const named = [...changes.open, ...changes.fulfil];
+  const stored = named.length > 0 ? await getObligations(named) : new Map<string, Obligation>();
+  const subjectOpen = changes.cancelOpen ? (await obligationsOf('project', after.id)).filter((obligation) => obligation.status === 'open') : [];
+  const planned = planObligationWrites(changes, stored, subjectOpen, decision.event.at);
+  const { writes, deferred } = fitWrites(planned, room - inbox.length);
+  if (deferred > 0) logger.warn('obligation cancellations deferred to the sweep', { projectId: after.id, deferred });
+  const items = [...writes.create.map(createPut), ...writes.close.map((close) => closeUpdate(close, decision.event.at)), ...inbox];
+  const obligationCount = writes.create.length + writes.close.length;
+  return {
+    items,
+    conflicted: (codes) => codes.slice(offset, offset + obligationCount).some((code) => code === 'ConditionalCheckFailed'),
+  };
+}
+
+/** DynamoDB's limit on the items of one TransactWriteItems. */
+export const MAX_TRANSACTION_ITEMS = 100;
+
+/**
+ * Adds a decision's obligation and inbox writes to its transaction (`extra` follows the aggregate's
+ * own item; a remembered response, when there is one, comes last) and commits through `commit`. When
+ * the transaction fails on an obligation a timer changed since it was read, plans again from fresh
+ * reads — the project's version condition still guards the decision itself.
+ */
+export async function withDecisionDeadlines<R>(
+  before: Project | undefined,
+  decision: Decision,
+  extra: readonly TransactItem[],
+  hasClaim: boolean,
+  commit: (extra: TransactItem[]) => Promise<R>,
+): Promise<R> {
+  for (let attempt = 1; ; attempt += 1) {
+    const offset = 1 + extra.length;
+    const deadlines = await decisionItems(before, decision, offset, MAX_TRANSACTION_ITEMS - offset - (hasClaim ? 1 : 0));
+    try {
+      return await commit([...extra, ...deadlines.items]);
+    } catch (error) {
+      const retry = attempt < 3 && (error as { name?: string }).name === 'TransactionCanceledException' && deadlines.conflicted(cancellationCodes(error));
+      if (!retry) throw error;
+    }
+  }
+}
+
+/** Closes one obligation by hand (a visit, a review, a self-evaluation recorded by an official). */
+export async function fulfilManually(close: ObligationClose, at: string, by: string, note: string): Promise<boolean> {
   try {
-    await dynamo.send(
-      new PutCommand({
-        TableName: tableNames.obligations,
-        Item: { ...SWEEP_STATE_KEY, lastSweptDay: day },
-        ConditionExpression: 'attribute_not_exists(lastSweptDay) OR lastSweptDay < :day',
-        ExpressionAttributeValues: { ':day': day },
-      }),
-    );
+    await dynamo.send(new TransactWriteCommand({ TransactItems: [closeUpdate(close, at, { by, note })] }));
+    return true;
   } catch (error) {
-    if ((error as { name?: string }).name !== 'ConditionalCheckFailedException') throw error;
+    if ((error as { name?: string }).name === 'TransactionCanceledException') return false;
+    throw error;
   }
 }

@@ -1,21 +1,19 @@
-import { BatchGetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../clients';
 import { tableNames } from '../config';
-import { DomainError } from '../../../shared/errors';
 import type { Decision } from '../../../shared/projects/decide';
 import type { Project } from '../../../shared/projects/model';
 import { keys } from './keys';
 import { getRecord, queryPage, strip, type Page, type StoredItem } from './records';
-import { rememberPut, rememberedResponse, type IdempotencyClaim, type RememberedResponse } from './idempotency';
+import type { IdempotencyClaim, RememberedResponse } from './idempotency';
+import { commitVersioned, put, type TransactItem } from './versioned';
+import { withDecisionDeadlines } from './obligations';
 
 /**
  * Projects in the `records` table. A change is written as one transaction: the project (conditioned
  * on the version the caller read), its audit event, the application snapshot on submission, expert
  * assignments, and the remembered response of an idempotent request. Either all land or none.
  */
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
-
 interface StoredProject {
   project: Project;
   /** when the project entered its current status: queues are ordered oldest waiting first */
@@ -46,17 +44,6 @@ function auditItem(project: Project, decision: Decision): StoredItem {
     projectId: project.id,
     version: project.version,
     ...decision.event,
-  };
-}
-
-function put(item: StoredItem, condition?: { expression: string; values?: Record<string, unknown> }): TransactItem {
-  return {
-    Put: {
-      TableName: tableNames.records,
-      Item: item,
-      ...(condition ? { ConditionExpression: condition.expression } : {}),
-      ...(condition?.values ? { ExpressionAttributeValues: condition.values } : {}),
-    },
   };
 }
 
@@ -95,11 +82,6 @@ function sideItems(before: Project | undefined, after: Project, decision: Decisi
   return items;
 }
 
-function cancellationCodes(error: unknown): string[] {
-  const reasons = (error as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? [];
-  return reasons.map((reason) => reason.Code ?? 'None');
-}
-
 /**
  * Writes a decision. `before` is the record the decision was made from (absent for a new project).
  * A concurrent change answers STALE_VERSION; a concurrent identical retry gets the remembered reply.
@@ -113,31 +95,22 @@ export async function saveDecision(
 ): Promise<RememberedResponse> {
   const after = decision.project;
   const statusSince = before && before.project.status === after.status ? before.statusSince : decision.event.at;
-  const items: TransactItem[] = [
-    before
-      ? put(projectItem(after, statusSince), { expression: 'version = :expected', values: { ':expected': before.project.version } })
-      : put(projectItem(after, statusSince), { expression: 'attribute_not_exists(pk)' }),
-    put(auditItem(after, decision)),
-    ...sideItems(before?.project, after, decision),
-  ];
-  if (claim) items.push(rememberPut(claim, response, now));
-  try {
-    await dynamo.send(new TransactWriteCommand({ TransactItems: items }));
-    return response;
-  } catch (error) {
-    if ((error as { name?: string }).name !== 'TransactionCanceledException') throw error;
-    const codes = cancellationCodes(error);
-    if (claim && codes.at(-1) === 'ConditionalCheckFailed') {
-      const remembered = await rememberedResponse(claim);
-      if (remembered) return remembered;
-    }
-    if (codes[0] === 'ConditionalCheckFailed') {
-      if (!before) throw new DomainError('ALREADY_EXISTS');
-      const current = await getStoredProject(after.id);
-      throw new DomainError('STALE_VERSION', { details: { currentVersion: current?.project.version } });
-    }
-    throw error;
-  }
+  // Deadlines (issue 5): the obligations the decision opens, fulfils or cancels, and its inbox items,
+  // join the same transaction (functions/commons/store/obligations.ts).
+  const extra = [put(auditItem(after, decision)), ...sideItems(before?.project, after, decision)];
+  return withDecisionDeadlines(before?.project, decision, extra, claim !== undefined, (withDeadlines) =>
+    commitVersioned(
+      {
+        item: projectItem(after, statusSince),
+        expectedVersion: before?.project.version,
+        extra: withDeadlines,
+        currentVersion: async () => (await getStoredProject(after.id))?.project.version,
+      },
+      response,
+      claim,
+      now,
+    ),
+  );
 }
 
 export async function getStoredProject(projectId: string): Promise<StoredProject | undefined> {

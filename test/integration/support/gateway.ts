@@ -15,6 +15,7 @@ export interface ApiClient {
   get<T = unknown>(path: string): Promise<ApiReply<T>>;
   post<T = unknown>(path: string, body?: unknown, headers?: Record<string, string>): Promise<ApiReply<T>>;
   put<T = unknown>(path: string, body?: unknown, headers?: Record<string, string>): Promise<ApiReply<T>>;
+  delete<T = unknown>(path: string): Promise<ApiReply<T>>;
 }
 
 export interface TestStack {
@@ -58,6 +59,7 @@ export async function startTestStack(): Promise<TestStack> {
       get: (path) => call('GET', path),
       post: (path, body, headers) => call('POST', path, body, headers),
       put: (path, body, headers) => call('PUT', path, body, headers),
+      delete: (path) => call('DELETE', path),
     };
   };
 

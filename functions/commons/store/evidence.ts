@@ -1,0 +1,248 @@
+import { BatchGetCommand, DeleteCommand, GetCommand, PutCommand, ScanCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { dynamo } from '../clients';
+import { tableNames } from '../config';
+import { DomainError } from '../../../shared/errors';
+import type { CompletionPorts } from '../../../shared/evidence/complete';
+import type { Evidence, EvidenceClaim, EvidenceFlag, FlagKind, PendingUpload } from '../../../shared/evidence/model';
+import { assertReferences, type EvidenceReference } from '../../../shared/evidence/references';
+import { claimsOf, duplicateFlags } from '../../../shared/evidence/rules';
+import type { Application, Project } from '../../../shared/projects/model';
+import type { Principal } from '../../../shared/roles';
+import { canSee } from '../../../shared/projects/visibility';
+import { deleteObject, readObject, statObject } from './evidence-objects';
+import { keys } from './keys';
+import { getStoredProject } from './projects';
+import { queryAll, strip, type StoredItem } from './records';
+
+/**
+ * Evidence records. In `records`, beside its project: the evidence (`EVIDENCE#<id>`) and duplicate
+ * flags (`EVIDENCE_FLAG#…`), both carrying enterprisePk so the dossier (一企一档) lists them; and one
+ * claim per file hash (`EVIDENCE_HASH#<sha256>`) and invoice number (`INVOICE#<number>`), a
+ * conditional item that names the first evidence to claim it, so a duplicate is found in one read.
+ * Pending uploads live in the `uploads` table until completed or cleaned.
+ */
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+const evidenceKey = (projectId: string, evidenceId: string) => ({ pk: keys.projectPartition(projectId), sk: `EVIDENCE#${evidenceId}` });
+const uploadKey = (uploadId: string) => ({ pk: `UPLOAD#${uploadId}` });
+const claimKey = (kind: FlagKind, value: string) => ({ pk: kind === 'same_file' ? `EVIDENCE_HASH#${value}` : `INVOICE#${value}`, sk: 'CLAIM' });
+const flagKey = (flag: EvidenceFlag) => ({ pk: keys.projectPartition(flag.projectId), sk: `EVIDENCE_FLAG#${flag.raisedBy}#${flag.kind}#${flag.evidenceId}` });
+
+/**
+ * DynamoDB deletes an expired item at some time after `expiresAt`, possibly at once. The cleanup timer
+ * must see a stale upload before that to remove its object, so the TTL lies two days past the end of
+ * the completion window: the TTL is the safety net, the timer the mechanism.
+ */
+const TTL_GRACE_SECONDS = 2 * 24 * 60 * 60;
+
+/** The project, if the caller may see it; otherwise NOT_FOUND, exactly as if it did not exist. */
+export async function projectVisibleTo(projectId: string, actor: Principal): Promise<Project> {
+  const stored = await getStoredProject(projectId);
+  if (!stored || !canSee(actor, stored.project)) throw new DomainError('NOT_FOUND');
+  return stored.project;
+}
+
+export async function recordUpload(upload: PendingUpload): Promise<void> {
+  const expiresAt = Math.floor(Date.parse(upload.completeBy) / 1000) + TTL_GRACE_SECONDS;
+  await dynamo.send(
+    new PutCommand({ TableName: tableNames.uploads, Item: { ...uploadKey(upload.uploadId), ...upload, expiresAt }, ConditionExpression: 'attribute_not_exists(pk)' }),
+  );
+}
+
+async function pendingUpload(uploadId: string): Promise<PendingUpload | undefined> {
+  const result = await dynamo.send(new GetCommand({ TableName: tableNames.uploads, Key: uploadKey(uploadId), ConsistentRead: true }));
+  if (!result.Item) return undefined;
+  const { pk: _pk, expiresAt: _expiresAt, ...upload } = result.Item;
+  return upload as PendingUpload;
+}
+
+export async function getEvidence(projectId: string, evidenceId: string): Promise<Evidence | undefined> {
+  const result = await dynamo.send(new GetCommand({ TableName: tableNames.records, Key: evidenceKey(projectId, evidenceId), ConsistentRead: true }));
+  return result.Item ? strip<Evidence>(result.Item) : undefined;
+}
+
+async function projectItems<T>(projectId: string, prefix: string): Promise<T[]> {
+  const items = await queryAll({
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+    ExpressionAttributeValues: { ':pk': keys.projectPartition(projectId), ':prefix': prefix },
+  });
+  return items.map((item) => strip<T>(item));
+}
+
+export const listEvidence = (projectId: string): Promise<Evidence[]> => projectItems<Evidence>(projectId, 'EVIDENCE#');
+export const listFlags = (projectId: string): Promise<EvidenceFlag[]> => projectItems<EvidenceFlag>(projectId, 'EVIDENCE_FLAG#');
+
+/** Every application version the project has submitted (their references lock evidence too). */
+export async function submittedApplications(projectId: string): Promise<Application[]> {
+  const versions = await projectItems<{ application: Application }>(projectId, 'APPLICATION#');
+  return versions.map((version) => version.application);
+}
+
+/**
+ * Every referenced id must be completed evidence of this project, of the category the field expects.
+ * One BatchGet per hundred ids; the key itself proves the project.
+ */
+export async function assertEvidenceOfProject(projectId: string, references: readonly EvidenceReference[]): Promise<void> {
+  if (references.length === 0) return;
+  const ids = [...new Set(references.map((reference) => reference.id))];
+  const found = new Map<string, Evidence>();
+  for (let start = 0; start < ids.length; start += 100) {
+    let request: Record<string, { Keys: Record<string, unknown>[]; ConsistentRead: boolean }> | undefined = {
+      [tableNames.records]: { Keys: ids.slice(start, start + 100).map((id) => evidenceKey(projectId, id)), ConsistentRead: true },
+    };
+    while (request && Object.keys(request).length > 0) {
+      const result = await dynamo.send(new BatchGetCommand({ RequestItems: request }));
+      for (const item of result.Responses?.[tableNames.records] ?? []) found.set(String(item.id), strip<Evidence>(item));
+      request = result.UnprocessedKeys as typeof request;
+    }
+  }
+  assertReferences(references, found);
+}
+
+async function claimOf(kind: FlagKind, value: string): Promise<EvidenceClaim | undefined> {
+  const result = await dynamo.send(new GetCommand({ TableName: tableNames.records, Key: claimKey(kind, value), ConsistentRead: true }));
+  return result.Item ? { projectId: String(result.Item.projectId), evidenceId: String(result.Item.evidenceId), uscc: String(result.Item.uscc) } : undefined;
+}
+
+function put(item: StoredItem, condition?: string): TransactItem {
+  return { Put: { TableName: tableNames.records, Item: item, ...(condition ? { ConditionExpression: condition } : {}) } };
+}
+
+function cancellationCodes(error: unknown): string[] {
+  if ((error as { name?: string }).name !== 'TransactionCanceledException') throw error;
+  return ((error as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? []).map((reason) => reason.Code ?? 'None');
+}
+
+/**
+ * One transaction: the evidence (new), the upload removed (still there), first claims, and the flags
+ * of any earlier claim. A lost race for the evidence or the upload is a repeated completion; a lost
+ * race for a claim (another upload of the same file completing at the same moment) is retried.
+ */
+async function saveEvidence(evidence: Evidence, now: Date): Promise<EvidenceFlag[]> {
+  for (let attempt = 1; ; attempt += 1) {
+    const claims = claimsOf(evidence);
+    const earlier = await Promise.all(claims.map((claim) => claimOf(claim.kind, claim.value)));
+    const flags = claims.flatMap((claim, index) => {
+      const first = earlier[index];
+      return first ? duplicateFlags(claim.kind, claim.value, evidence, first, now) : [];
+    });
+    const items: TransactItem[] = [
+      put({ ...evidenceKey(evidence.projectId, evidence.id), itemType: 'evidence', enterprisePk: keys.enterprisePartition(evidence.uscc), enterpriseSk: `EVIDENCE#${evidence.projectId}#${evidence.id}`, ...evidence }, 'attribute_not_exists(pk)'),
+      { Delete: { TableName: tableNames.uploads, Key: uploadKey(evidence.id), ConditionExpression: 'attribute_exists(pk)' } },
+      ...claims
+        .filter((_claim, index) => earlier[index] === undefined)
+        .map((claim) => put({ ...claimKey(claim.kind, claim.value), itemType: 'evidenceClaim', ...claim, projectId: evidence.projectId, evidenceId: evidence.id, uscc: evidence.uscc, claimedAt: now.toISOString() }, 'attribute_not_exists(pk)')),
+      ...flags.map((flag) =>
+        put({ ...flagKey(flag), itemType: 'evidenceFlag', enterprisePk: keys.enterprisePartition(flag.uscc), enterpriseSk: `EVIDENCE_FLAG#${flag.projectId}#${flag.raisedAt}#${flag.raisedBy}#${flag.kind}`, ...flag }),
+      ),
+    ];
+    try {
+      await dynamo.send(new TransactWriteCommand({ TransactItems: items }));
+      return flags;
+    } catch (error) {
+      const codes = cancellationCodes(error);
+      if (codes[0] === 'ConditionalCheckFailed') throw new DomainError('EVIDENCE_ALREADY_COMPLETED', { details: { evidenceId: evidence.id } });
+      // The upload vanished under us without becoming evidence: the cleanup timer closed it.
+      if (codes[1] === 'ConditionalCheckFailed') throw new DomainError('NOT_FOUND');
+      if (attempt >= 3) throw error;
+    }
+  }
+}
+
+/** The object first: if the record's removal then fails, the timer still finds it and retries. */
+export async function discardUpload(upload: PendingUpload): Promise<void> {
+  await deleteObject(upload.key);
+  await dynamo.send(new DeleteCommand({ TableName: tableNames.uploads, Key: uploadKey(upload.uploadId) }));
+}
+
+export const completionPorts: CompletionPorts = {
+  pendingUpload,
+  evidence: getEvidence,
+  statObject,
+  readObject,
+  discard: discardUpload,
+  save: saveEvidence,
+};
+
+/**
+ * Removes draft evidence (the rule is assertRemovable): the record, conditioned on the project still
+ * being at the version the rule was checked against, and the hash and invoice claims it holds, so a
+ * later upload of the same file is not flagged against evidence that no longer exists. Then the bytes.
+ */
+export async function removeEvidence(project: Project, evidence: Evidence): Promise<void> {
+  const claims = claimsOf(evidence);
+  const owners = await Promise.all(claims.map((claim) => claimOf(claim.kind, claim.value)));
+  const items: TransactItem[] = [
+    { Delete: { TableName: tableNames.records, Key: evidenceKey(project.id, evidence.id), ConditionExpression: 'attribute_exists(pk)' } },
+    {
+      ConditionCheck: {
+        TableName: tableNames.records,
+        Key: keys.project(project.id),
+        ConditionExpression: 'version = :version',
+        ExpressionAttributeValues: { ':version': project.version },
+      },
+    },
+    ...claims
+      .filter((_claim, index) => owners[index]?.evidenceId === evidence.id)
+      .map((claim): TransactItem => ({
+        Delete: { TableName: tableNames.records, Key: claimKey(claim.kind, claim.value), ConditionExpression: 'evidenceId = :id', ExpressionAttributeValues: { ':id': evidence.id } },
+      })),
+  ];
+  try {
+    await dynamo.send(new TransactWriteCommand({ TransactItems: items }));
+  } catch (error) {
+    const codes = cancellationCodes(error);
+    if (codes[0] === 'ConditionalCheckFailed') throw new DomainError('NOT_FOUND');
+    if (codes[1] === 'ConditionalCheckFailed') throw new DomainError('STALE_VERSION', { details: { reason: 'project_changed' } });
+    throw error;
+  }
+  await deleteObject(evidence.key);
+}
+
+/**
+ * The timer's removal of a stale upload: the record first, and only if it was still there, so an
+ * upload that a completion turned into evidence a moment ago keeps its bytes. Returns whether it did.
+ */
+export async function expireUpload(upload: PendingUpload, now: Date): Promise<boolean> {
+  try {
+    await dynamo.send(
+      new DeleteCommand({
+        TableName: tableNames.uploads,
+        Key: uploadKey(upload.uploadId),
+        ConditionExpression: 'attribute_exists(pk) AND completeBy < :now',
+        ExpressionAttributeValues: { ':now': now.toISOString() },
+      }),
+    );
+  } catch (error) {
+    if ((error as { name?: string }).name === 'ConditionalCheckFailedException') return false;
+    throw error;
+  }
+  await deleteObject(upload.key);
+  return true;
+}
+
+/**
+ * Uploads whose completion window has closed. A Scan, filtered: the uploads table holds only uploads
+ * of the last hours (completed ones are deleted at once, stale ones by this timer), so it stays small;
+ * and this runs on a timer, never on a request. DynamoDB Local never applies TTL, hence the filter.
+ */
+export async function staleUploads(now: Date): Promise<PendingUpload[]> {
+  const uploads: PendingUpload[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const result = await dynamo.send(
+      new ScanCommand({
+        TableName: tableNames.uploads,
+        FilterExpression: 'completeBy < :now',
+        ExpressionAttributeValues: { ':now': now.toISOString() },
+        ...(startKey ? { ExclusiveStartKey: startKey } : {}),
+      }),
+    );
+    for (const item of result.Items ?? []) {
+      const { pk: _pk, expiresAt: _expiresAt, ...upload } = item;
+      uploads.push(upload as PendingUpload);
+    }
+    startKey = result.LastEvaluatedKey;
+  } while (startKey);
+  return uploads;
+}

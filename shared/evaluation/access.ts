@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { DomainError } from '../errors';
+import type { Principal } from '../roles';
+import { Id } from '../projects/values';
+
+/**
+ * Who may read a pilot's evaluations: an official, data unit or assessor of that pilot; a supervisor
+ * of any pilot (108号: 省级主管部门跨试点城市查看). Anything else answers 404, as if the pilot did not exist.
+ */
+export function assertPilotReader(actor: Principal, pilotId: string): void {
+  if (actor.roles.includes('supervisor')) return;
+  if (actor.pilot === undefined || actor.pilot !== pilotId) throw new DomainError('NOT_FOUND');
+}
+
+export const PilotPath = z.object({ pilotId: Id });
+
+export const YearPath = z.object({ pilotId: Id, year: z.coerce.number().int().min(2000).max(2100) });

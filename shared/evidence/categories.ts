@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import type { Role } from '../roles';
+
+/**
+ * What evidence the platform takes, as data: each category names the file kinds it accepts, its size
+ * limit and who may upload it. The seed lists the materials (滨海 §三(五)7: 项目现场图片、发票等佐证材料;
+ * §三(五)9: 自评总结材料、方案、合同、发票和银行付款凭证); the limits are ours.
+ *
+ * No archive kind (zip, rar, 7z): an archive hides what it holds from the signature check and from the
+ * reviewer's browser, and every listed material is a single document or image.
+ */
+
+/** File kinds we can recognise by their first bytes (see signature.ts). */
+export const FileKind = z.enum(['pdf', 'jpeg', 'png', 'heic', 'docx', 'ofd']);
+export type FileKind = z.infer<typeof FileKind>;
+
+export interface FileKindDefinition {
+  label: string;
+  /** Accepted declared MIME types; the first is the one downloads are served with. */
+  contentTypes: readonly [string, ...string[]];
+}
+
+export const FILE_KINDS: Record<FileKind, FileKindDefinition> = {
+  pdf: { label: 'PDF', contentTypes: ['application/pdf'] },
+  jpeg: { label: 'JPEG 图片', contentTypes: ['image/jpeg'] },
+  png: { label: 'PNG 图片', contentTypes: ['image/png'] },
+  heic: { label: 'HEIC 图片', contentTypes: ['image/heic', 'image/heif'] },
+  docx: { label: 'Word 文档（.docx）', contentTypes: ['application/vnd.openxmlformats-officedocument.wordprocessingml.document'] },
+  // GB/T 33190-2016 版式文档: the format of China's fully digital e-invoices (全电发票) besides PDF.
+  ofd: { label: 'OFD 版式文件', contentTypes: ['application/ofd'] },
+};
+
+/** The kind a declared MIME type names (parameters such as `; charset=` ignored), if any. */
+export function kindOfContentType(contentType: string): FileKind | undefined {
+  const bare = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
+  return FileKind.options.find((kind) => FILE_KINDS[kind].contentTypes.includes(bare));
+}
+
+export const EvidenceCategory = z.enum([
+  'site_photo',
+  'invoice',
+  'contract',
+  'payment_voucher',
+  'self_evaluation',
+  'plan',
+  'business_licence',
+  'agreement',
+  'acceptance_report',
+  'other',
+]);
+export type EvidenceCategory = z.infer<typeof EvidenceCategory>;
+
+export interface CategoryDefinition {
+  label: string;
+  kinds: readonly FileKind[];
+  maxBytes: number;
+  /** Roles that may upload it (each also within its scope for the project). */
+  uploaders: readonly Role[];
+  /** An invoice is declared with its number, so one invoice claimed twice can be found. */
+  invoiceNumber: boolean;
+}
+
+const MiB = 1024 * 1024;
+const IMAGES = ['jpeg', 'png'] as const;
+// Scanned multi-page documents (contracts, reports) reach tens of megabytes at 300 dpi.
+const DOCUMENT_MAX = 100 * MiB;
+
+export const EVIDENCE_CATEGORIES: Record<EvidenceCategory, CategoryDefinition> = {
+  // 滨海 §三(五)7 现场图片; §三(五)8: officials photograph what they find on spot checks
+  site_photo: { label: '现场图片', kinds: [...IMAGES, 'heic'], maxBytes: 30 * MiB, uploaders: ['enterprise', 'bureau', 'operator'], invoiceNumber: false },
+  invoice: { label: '发票', kinds: ['pdf', ...IMAGES, 'ofd'], maxBytes: 10 * MiB, uploaders: ['enterprise'], invoiceNumber: true },
+  contract: { label: '合同', kinds: ['pdf'], maxBytes: DOCUMENT_MAX, uploaders: ['enterprise'], invoiceNumber: false },
+  payment_voucher: { label: '银行付款凭证', kinds: ['pdf', ...IMAGES], maxBytes: 10 * MiB, uploaders: ['enterprise'], invoiceNumber: false },
+  self_evaluation: { label: '自评总结', kinds: ['pdf', 'docx'], maxBytes: DOCUMENT_MAX, uploaders: ['enterprise'], invoiceNumber: false },
+  plan: { label: '实施方案', kinds: ['pdf', 'docx'], maxBytes: DOCUMENT_MAX, uploaders: ['enterprise'], invoiceNumber: false },
+  business_licence: { label: '营业执照', kinds: ['pdf', ...IMAGES], maxBytes: 10 * MiB, uploaders: ['enterprise'], invoiceNumber: false },
+  // 滨海 §三(五)5 项目任务书, signed and uploaded by the enterprise
+  agreement: { label: '项目任务书', kinds: ['pdf'], maxBytes: DOCUMENT_MAX, uploaders: ['enterprise'], invoiceNumber: false },
+  // 滨海 §三(五)9: 综合管理服务商组织开展项目验收 … 区工业和信息化局根据项目验收报告审定
+  acceptance_report: { label: '验收报告', kinds: ['pdf'], maxBytes: DOCUMENT_MAX, uploaders: ['operator', 'bureau'], invoiceNumber: false },
+  other: { label: '其他材料', kinds: ['pdf', ...IMAGES], maxBytes: 20 * MiB, uploaders: ['enterprise', 'bureau', 'operator'], invoiceNumber: false },
+};
+
+/** The largest object any category accepts: the ceiling of a declared size before the category is known. */
+export const MAX_EVIDENCE_BYTES = Math.max(...Object.values(EVIDENCE_CATEGORIES).map((category) => category.maxBytes));
+
+/** "10 MB" style, for messages. */
+export function formatBytes(bytes: number): string {
+  return bytes >= MiB ? `${Math.round((bytes / MiB) * 10) / 10} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}

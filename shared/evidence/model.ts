@@ -1,0 +1,148 @@
+import { z } from 'zod';
+import type { Role } from '../roles';
+import { Id } from '../projects/values';
+import { EvidenceCategory, MAX_EVIDENCE_BYTES, type FileKind } from './categories';
+
+/** The evidence HTTP shapes and the records they become. */
+
+// Controls, and the bidirectional overrides that make "发票‮fdp.exe" display as "发票exe.pdf".
+const UNSAFE_NAME_CHARACTERS = /[\u0000-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+
+/** The uploader's file name, kept for display and downloads only; it never becomes part of a key. */
+export const FileName = z
+  .string()
+  .transform((name) => name.replace(UNSAFE_NAME_CHARACTERS, '').replace(/[/\\]/g, '_').trim())
+  .pipe(z.string().min(1, { error: '请填写文件名' }).max(200, { error: '文件名最多 200 个字符' }));
+
+/**
+ * A SHA-256 digest as hex (64 characters) or base64 (44, as S3's x-amz-checksum-sha256 and the
+ * browser's SubtleCrypto-then-btoa give it); stored and compared as lower-case hex.
+ */
+export const Sha256 = z
+  .string()
+  .trim()
+  .transform((value, context) => {
+    if (/^[0-9a-fA-F]{64}$/.test(value)) return value.toLowerCase();
+    if (/^[A-Za-z0-9+/]{43}=$/.test(value)) return [...atob(value)].map((char) => char.charCodeAt(0).toString(16).padStart(2, '0')).join('');
+    context.addIssue({ code: 'custom', message: 'SHA-256 应为 64 位十六进制或 44 位 Base64' });
+    return z.NEVER;
+  });
+
+/** The base64 form S3 wants in x-amz-checksum-sha256. (atob/btoa, not Buffer: the web app shares this.) */
+export function sha256Base64(hex: string): string {
+  return btoa(String.fromCharCode(...(hex.match(/../g) ?? []).map((pair) => parseInt(pair, 16))));
+}
+
+/**
+ * 发票号码: a fully digital invoice (全电发票) has a 20-digit number; an older invoice is identified by
+ * its code (10 or 12 digits) followed by its number (8 digits). Spaces and dashes are ignored.
+ */
+export const InvoiceNumber = z
+  .string()
+  .transform((value) => value.replace(/[\s-]/g, ''))
+  .pipe(z.string().regex(/^\d{8,20}$/, { error: '发票号码应为 8–20 位数字（旧版发票请填写发票代码加号码）' }));
+
+export const UploadRequest = z.strictObject({
+  category: EvidenceCategory,
+  fileName: FileName,
+  contentType: z.string().trim().min(1).max(120),
+  size: z.number().int().min(1, { error: '空文件不能作为证据' }).max(MAX_EVIDENCE_BYTES),
+  sha256: Sha256,
+  invoiceNumber: InvoiceNumber.optional(),
+});
+export type UploadRequest = z.infer<typeof UploadRequest>;
+
+export const UploadPath = z.object({ projectId: Id, uploadId: Id });
+export const EvidencePath = z.object({ projectId: Id, evidenceId: Id });
+/** Completion carries no body: the key, size and checksum come from the recorded upload, never the client. */
+export const CompleteRequest = z.strictObject({}).optional();
+
+/** Who handed in a file and in which role. */
+export interface Uploader {
+  subject: string;
+  name: string;
+  role: Role;
+}
+
+/** An upload handed out and not yet completed: one item of the uploads table. */
+export interface PendingUpload {
+  uploadId: string;
+  projectId: string;
+  /** the enterprise the project belongs to: its dossier receives the evidence */
+  uscc: string;
+  /** `projects/<projectId>/<uploadId>`, chosen here, never by the client */
+  key: string;
+  category: EvidenceCategory;
+  fileName: string;
+  contentType: string;
+  kind: FileKind;
+  size: number;
+  sha256: string;
+  invoiceNumber?: string;
+  uploader: Uploader;
+  createdAt: string;
+  /** the presigned PUT and POST stop working at this instant */
+  urlExpiresAt: string;
+  /** after this the upload can no longer be completed and the cleanup timer removes it */
+  completeBy: string;
+}
+
+/** A completed, verified file. Its id is the upload's id, so its key is fixed from the start. */
+export interface Evidence {
+  id: string;
+  projectId: string;
+  uscc: string;
+  category: EvidenceCategory;
+  fileName: string;
+  contentType: string;
+  kind: FileKind;
+  size: number;
+  sha256: string;
+  invoiceNumber?: string;
+  uploader: Uploader;
+  uploadedAt: string;
+  key: string;
+  /** the S3 object version verified at completion (absent where the server does not version) */
+  versionId?: string;
+}
+
+/** The first evidence to claim a file hash or an invoice number. */
+export interface EvidenceClaim {
+  projectId: string;
+  evidenceId: string;
+  uscc: string;
+}
+
+export const FlagKind = z.enum(['same_file', 'same_invoice']);
+export type FlagKind = z.infer<typeof FlagKind>;
+
+/** A duplicate found at completion, written to both projects' records (一企一档 of each enterprise). */
+export interface EvidenceFlag {
+  kind: FlagKind;
+  projectId: string;
+  uscc: string;
+  evidenceId: string;
+  /** the SHA-256 or the invoice number both share */
+  value: string;
+  counterpart: { projectId: string; evidenceId: string };
+  /** the later evidence, whose completion raised the flag: one flag pair per such evidence */
+  raisedBy: string;
+  raisedAt: string;
+}
+
+/** What the API shows of an evidence record. */
+export function evidenceView(evidence: Evidence) {
+  return {
+    id: evidence.id,
+    projectId: evidence.projectId,
+    category: evidence.category,
+    fileName: evidence.fileName,
+    contentType: evidence.contentType,
+    size: evidence.size,
+    sha256: evidence.sha256,
+    ...(evidence.invoiceNumber ? { invoiceNumber: evidence.invoiceNumber } : {}),
+    uploader: evidence.uploader,
+    uploadedAt: evidence.uploadedAt,
+  };
+}
+export type EvidenceView = ReturnType<typeof evidenceView>;

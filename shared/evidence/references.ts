@@ -1,0 +1,102 @@
+import { DomainError, type FieldIssue } from '../errors';
+import type { Application, Project } from '../projects/model';
+import { EVIDENCE_CATEGORIES, type EvidenceCategory } from './categories';
+import type { Evidence } from './model';
+
+/**
+ * Where project inputs and records name evidence, found by field name wherever it sits (an action
+ * input, `materials`, a stored project, an application snapshot), so a new action that uses these
+ * names is covered without a change here.
+ */
+
+/** The fields that hold evidence ids, and the categories each accepts (null: any category). */
+const EVIDENCE_FIELDS: Readonly<Record<string, readonly EvidenceCategory[] | null>> = {
+  evidenceIds: null,
+  otherIds: null,
+  // 滨海 §三(五)5: the signed task agreement (input `agreementEvidenceId`, stored as `agreement.evidenceId`)
+  agreementEvidenceId: ['agreement'],
+  evidenceId: ['agreement'],
+  // 滨海 §三(五)9: 项目验收报告
+  reportEvidenceId: ['acceptance_report'],
+  // 滨海 §三(五)9: 自评总结材料、方案、合同、发票和银行付款凭证
+  selfEvaluationIds: ['self_evaluation'],
+  planIds: ['plan'],
+  contractIds: ['contract'],
+  invoiceIds: ['invoice'],
+  paymentVoucherIds: ['payment_voucher'],
+};
+
+export interface EvidenceReference {
+  id: string;
+  /** the field path within the action input (or `application.…` for a submission) */
+  path: string;
+  categories: readonly EvidenceCategory[] | null;
+}
+
+// Inputs are small and schema-bounded; the depth limit only keeps a hostile body from recursing far.
+const MAX_DEPTH = 8;
+
+function collect(value: unknown, path: readonly string[], categories: readonly EvidenceCategory[] | null, out: EvidenceReference[]): void {
+  const add = (id: unknown, at: readonly string[]): void => {
+    if (typeof id === 'string' && id.trim().length > 0) out.push({ id: id.trim(), path: at.join('.'), categories });
+  };
+  if (Array.isArray(value)) value.forEach((id, index) => add(id, [...path, String(index)]));
+  else add(value, path);
+}
+
+function walk(value: unknown, path: readonly string[], out: EvidenceReference[], depth = 0): void {
+  if (depth > MAX_DEPTH || value === null || typeof value !== 'object') return;
+  if (Array.isArray(value)) {
+    value.forEach((item, index) => walk(item, [...path, String(index)], out, depth + 1));
+    return;
+  }
+  for (const [key, child] of Object.entries(value)) {
+    const categories = EVIDENCE_FIELDS[key];
+    if (categories !== undefined) collect(child, [...path, key], categories, out);
+    else walk(child, [...path, key], out, depth + 1);
+  }
+}
+
+/** Every evidence id `value` names, with where and as what. */
+export function evidenceReferencesIn(value: unknown, prefix: readonly string[] = []): EvidenceReference[] {
+  const out: EvidenceReference[] = [];
+  walk(value, prefix, out);
+  return out;
+}
+
+/**
+ * The references an action brings: those in its input, and for a submission those of the application
+ * it submits (a draft may name evidence that was removed meanwhile, or was never there: the creation
+ * route cannot check, the project having no evidence before it exists).
+ */
+export function evidenceReferences(action: string, input: unknown, project: Project): EvidenceReference[] {
+  const references = evidenceReferencesIn(input);
+  if (action === 'submit') references.push(...evidenceReferencesIn(project.application, ['application']));
+  return references;
+}
+
+/** The ids of everything a project and its submitted application versions reference: locked evidence. */
+export function referencedEvidenceIds(project: Project, submittedApplications: readonly Application[]): Set<string> {
+  const references = [...evidenceReferencesIn(project), ...submittedApplications.flatMap((application) => evidenceReferencesIn(application))];
+  return new Set(references.map((reference) => reference.id));
+}
+
+/** One issue per reference that names no completed evidence of this project, or evidence of the wrong category. */
+export function referenceIssues(references: readonly EvidenceReference[], found: ReadonlyMap<string, Evidence>): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  for (const reference of references) {
+    const evidence = found.get(reference.id);
+    if (!evidence) {
+      issues.push({ path: reference.path, message: '证据不存在、尚未完成上传或不属于本项目' });
+    } else if (reference.categories && !reference.categories.includes(evidence.category)) {
+      const expected = reference.categories.map((category) => EVIDENCE_CATEGORIES[category].label).join('或');
+      issues.push({ path: reference.path, message: `应为${expected}，该证据为${EVIDENCE_CATEGORIES[evidence.category].label}` });
+    }
+  }
+  return issues;
+}
+
+export function assertReferences(references: readonly EvidenceReference[], found: ReadonlyMap<string, Evidence>): void {
+  const issues = referenceIssues(references, found);
+  if (issues.length > 0) throw new DomainError('EVIDENCE_REFERENCE_INVALID', { issues });
+}

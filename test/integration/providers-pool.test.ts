@@ -1,0 +1,147 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestStack, testAccount, type ApiClient, type TestStack } from './support/gateway';
+import type { Pilot } from '../../shared/pilots/model';
+import { withUsccCheck } from '../../shared/uscc';
+
+/**
+ * The provider pool through the gateway (002 §三(一)2, §三(五)8; 004 §三): registration with its
+ * materials, review, warning, rectification with a deadline, elimination, the 小快轻准 catalogue, the
+ * link to a project, and the public snapshot that shows the pool without private fields.
+ */
+const PILOT = 'wuqing-tech';
+const PILOT_RECORD: Pilot = {
+  id: PILOT, name: '武清区制造业新型技术改造城市试点', city: '天津市武清区', kind: 'tech_transformation', division: '120114',
+  periodStart: '2025-01-01', periodEnd: '2028-03-31', towns: [], source: '000_b38a90b68ab3433a.txt',
+  indicators: [{ code: 'tt-08', name: '培育数字化转型专业化服务商', unit: '个', target: 60, targetDate: '2027-12-31', direction: 'at_least', source: 'derived', derivation: 'providers_in_pool' }],
+};
+const accounts = {
+  zhizaoyun: testAccount('fuwushang', ['provider'], { provider: 'prov-zhizaoyun' }),
+  lagging: testAccount('fuwushang2', ['provider'], { provider: 'prov-lagging' }),
+  bureau: testAccount('gongxinju', ['bureau'], { pilot: PILOT }),
+  operator: testAccount('yunying', ['operator'], { pilot: PILOT }),
+  enterprise: testAccount('qiye', ['enterprise'], { pilot: PILOT }),
+};
+type Who = keyof typeof accounts;
+
+const MATERIALS = {
+  applicationFormId: 'ev-form', businessLicenceId: 'ev-licence', financialStatementIds: ['ev-fs-2023', 'ev-fs-2024'],
+  qualificationIds: ['ev-iso'], caseIds: ['ev-case'], expertResumeIds: ['ev-cv'],
+};
+const registration = (name: string, uscc: string) => ({
+  name, uscc, kind: 'industry', industries: ['汽车制造业'], scenarios: ['设备联网'], summary: '设备联网与数据采集服务', hasLocalOffice: true,
+  contact: { name: '陈经理', phone: '022-88886666' }, materials: MATERIALS,
+});
+
+let stack: TestStack;
+const clients = {} as Record<Who, ApiClient>;
+const versions: Record<string, number> = {};
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  for (const who of Object.keys(accounts) as Who[]) clients[who] = await stack.as(accounts[who]);
+  const { putPilot } = await import('../../functions/commons/store/pilots');
+  await putPilot(PILOT_RECORD);
+});
+
+afterAll(async () => {
+  await stack.close();
+});
+
+interface ProviderBody { id: string; status: string; version: number; code?: string; products?: Array<{ id: string }>; details?: Record<string, unknown> }
+
+async function act(who: Who, providerId: string, action: string, input: unknown, when = '2025-03-01T02:00:00Z') {
+  stack.setNow(new Date(when));
+  const reply = await clients[who].post<ProviderBody>(`/pilots/${PILOT}/providers/${providerId}/actions/${action}`, { expectedVersion: versions[providerId], input });
+  if (reply.status === 200) versions[providerId] = reply.body.version;
+  return reply;
+}
+
+describe('the provider pool', () => {
+  it('registers providers with their materials, refusing incomplete ones', async () => {
+    stack.setNow(new Date('2024-10-10T02:00:00Z'));
+    const incomplete = await clients.zhizaoyun.post<{ code: string; issues: Array<{ path: string }> }>(`/pilots/${PILOT}/providers`, { ...registration('天津智造云服务有限公司', withUsccCheck('91120114MA07WXY1K')), hasLocalOffice: false });
+    expect(incomplete.status).toBe(400);
+    expect(incomplete.body.issues.map((issue) => issue.path)).toEqual(['materials.localServiceCommitmentId']);
+    for (const [who, name, code] of [['zhizaoyun', '天津智造云服务有限公司', '91120114MA07WXY1K'], ['lagging', '天津迟缓信息技术有限公司', '91120114MA07WXY2K']] as const) {
+      const reply = await clients[who].post<ProviderBody>(`/pilots/${PILOT}/providers`, registration(name, withUsccCheck(code)));
+      expect(reply.status).toBe(201);
+      versions[reply.body.id] = reply.body.version;
+    }
+    expect((await clients.zhizaoyun.post(`/pilots/${PILOT}/providers`, registration('重复', withUsccCheck('91120114MA07WXY1K')))).status).toBe(409);
+  });
+
+  it('sends materials back for correction and admits on review', async () => {
+    expect((await act('operator', 'prov-zhizaoyun', 'return_materials', { comments: '财务报表缺盖章页' })).body.status).toBe('returned');
+    expect((await act('zhizaoyun', 'prov-zhizaoyun', 'resubmit', { materials: MATERIALS })).body.status).toBe('applied');
+    expect((await act('operator', 'prov-zhizaoyun', 'admit', {})).status).toBe(403);
+    expect((await act('bureau', 'prov-zhizaoyun', 'admit', { comments: '符合入库标准' })).body.status).toBe('admitted');
+    expect((await act('bureau', 'prov-lagging', 'admit', {})).body.status).toBe('admitted');
+  });
+
+  it('keeps one provider out of another’s record', async () => {
+    expect((await act('lagging', 'prov-zhizaoyun', 'publish_product', { name: 'x', kind: 'product', summary: 'x', industries: ['a'], scenarios: ['b'] })).status).toBe(404);
+  });
+
+  it('publishes products into the catalogue, filtered by industry and scenario', async () => {
+    const product = { name: '设备联网轻量化套件', kind: 'product', summary: '三天部署、按月订阅', industries: ['汽车制造业'], scenarios: ['设备联网'] };
+    expect((await act('zhizaoyun', 'prov-zhizaoyun', 'publish_product', product)).body.products?.map((item) => item.id)).toEqual(['prov-zhizaoyun-P1']);
+    expect((await act('lagging', 'prov-lagging', 'publish_product', { ...product, name: '质量追溯SaaS', scenarios: ['质量检测'] })).status).toBe(200);
+    const all = await clients.enterprise.get<{ items: Array<{ name: string }> }>(`/pilots/${PILOT}/catalogue`);
+    expect(all.body.items.map((item) => item.name)).toEqual(['质量追溯SaaS', '设备联网轻量化套件']);
+    const filtered = await clients.enterprise.get<{ items: Array<{ name: string }> }>(`/pilots/${PILOT}/catalogue?scenario=${encodeURIComponent('设备联网')}`);
+    expect(filtered.body.items.map((item) => item.name)).toEqual(['设备联网轻量化套件']);
+  });
+
+  it('warns, orders rectification by a deadline, accepts the rectification report', async () => {
+    expect((await act('bureau', 'prov-zhizaoyun', 'issue_warning', { reason: '服务项目进度滞后' })).body.status).toBe('warned');
+    expect((await act('bureau', 'prov-zhizaoyun', 'order_rectification', { requirements: '补派驻场工程师', deadline: '2025-03-01' })).body.code).toBe('PRECONDITION_FAILED');
+    expect((await act('bureau', 'prov-zhizaoyun', 'order_rectification', { requirements: '补派驻场工程师', deadline: '2025-04-30' })).body.status).toBe('rectifying');
+    const overdue = await clients.bureau.get<{ rectificationOverdue: boolean }>(`/pilots/${PILOT}/providers/prov-zhizaoyun`);
+    expect(overdue.body.rectificationOverdue).toBe(false);
+    expect((await act('zhizaoyun', 'prov-zhizaoyun', 'report_rectification', { summary: '已补派 2 名工程师', evidenceIds: ['ev-rect'] }, '2025-04-20T02:00:00Z')).status).toBe(200);
+    expect((await act('bureau', 'prov-zhizaoyun', 'accept_rectification', {}, '2025-04-25T02:00:00Z')).body.status).toBe('admitted');
+  });
+
+  it('eliminates a provider that does not improve, and its products leave the catalogue', async () => {
+    await act('bureau', 'prov-lagging', 'issue_warning', { reason: '成效不佳' });
+    expect((await act('bureau', 'prov-lagging', 'eliminate', { reason: '整改不到位' })).body.status).toBe('eliminated');
+    expect((await act('bureau', 'prov-lagging', 'admit', {})).body.code).toBe('ILLEGAL_TRANSITION');
+    const catalogue = await clients.enterprise.get<{ items: Array<{ providerId: string }> }>(`/pilots/${PILOT}/catalogue`);
+    expect(catalogue.body.items.map((item) => item.providerId)).toEqual(['prov-zhizaoyun']);
+  });
+
+  it('links a provider to a project of its pilot', async () => {
+    const { saveDecision } = await import('../../functions/commons/store/projects');
+    const { createDraft } = await import('../../shared/projects/decide');
+    const owner = { subject: 'ent', name: '企业', roles: ['enterprise' as const], uscc: withUsccCheck('91120114MA0LC1234') };
+    const input = { pilotId: PILOT, guideId: 'guide-2025', town: 'wq-kfq', title: '数字化车间改造', category: 'central_fund', demonstrationType: 'point' };
+    const decision = createDraft(input, owner, new Date('2025-03-03T02:00:00Z'), 'P-LINK');
+    await saveDecision(undefined, decision, { status: 201, body: null }, undefined, new Date('2025-03-03T02:00:00Z'));
+    expect((await act('operator', 'prov-zhizaoyun', 'record_engagement', { projectId: 'P-NONE' })).status).toBe(400);
+    const linked = await act('operator', 'prov-zhizaoyun', 'record_engagement', { projectId: 'P-LINK', note: '承担MES实施' });
+    expect(linked.status).toBe(200);
+  });
+
+  it('shows the pool to an enterprise without materials or contacts, and in full to the bureau', async () => {
+    const pool = await clients.enterprise.get<{ items: unknown[]; counts: { inPool: number } }>(`/pilots/${PILOT}/providers`);
+    expect(pool.body.counts.inPool).toBe(1);
+    expect(pool.body.items).toHaveLength(1);
+    expect(JSON.stringify(pool.body)).not.toMatch(/ev-fs-2023|022-88886666|陈经理/);
+    const full = await clients.bureau.get<{ items: Array<{ contact?: unknown; engagements?: unknown[] }> }>(`/pilots/${PILOT}/providers`);
+    expect(full.body.items).toHaveLength(2);
+    expect(full.body.items[0]?.contact).toBeDefined();
+  });
+
+  it('publishes admitted provider counts and the public catalogue in the pilot snapshot, nothing private', async () => {
+    const { publishPublicSnapshots } = await import('../../functions/commons/publish');
+    await publishPublicSnapshots(new Date('2025-05-01T02:00:00Z'));
+    const response = await fetch(`${stack.url}/data/pilots/${PILOT}.json`);
+    const text = await response.text();
+    const snapshot = JSON.parse(text) as { providers: { admitted: number; list: Array<{ name: string }> }; catalogue: Array<{ name: string }>; indicators: Array<{ code: string; latest?: { value: number }; evaluation?: { status: string } }> };
+    expect(snapshot.providers).toMatchObject({ admitted: 1, industry: 1, comprehensive: 0 });
+    expect(snapshot.providers.list.map((provider) => provider.name)).toEqual(['天津智造云服务有限公司']);
+    expect(snapshot.catalogue.map((product) => product.name)).toEqual(['设备联网轻量化套件']);
+    expect(snapshot.indicators[0]).toMatchObject({ code: 'tt-08', latest: { value: 1 }, evaluation: { status: 'at_risk' } });
+    expect(text).not.toMatch(/ev-fs-2023|ev-licence|022-88886666|陈经理|91120114MA07WXY1/);
+  });
+});

@@ -1,0 +1,155 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestStack, testAccount, type ApiClient, type TestStack } from './support/gateway';
+import type { Indicator, Pilot } from '../../shared/pilots/model';
+import { withUsccCheck } from '../../shared/uscc';
+
+/**
+ * The SME path of 004 through the gateway, each step by the role the seed names: enrolment by the
+ * bureau, diagnosis by the comprehensive provider of the pool, a 小快轻准 product adopted by the firm,
+ * transformation, assessment of the digital-maturity level with evidence, acceptance at level ≥ 2,
+ * and the subsidy by level; then the counts against 473 / 32 / 19.
+ */
+const PILOT = 'wuqing-sme';
+const USCC = withUsccCheck('91120114MA06Y3N1F');
+const derived = (code: string, name: string, target: number, derivation: Indicator['derivation']): Indicator => ({
+  code, name, unit: '家', target, targetDate: '2026-10-31', direction: 'at_least', source: 'derived', derivation,
+});
+const SME_PILOT: Pilot = {
+  id: PILOT, name: '武清区中小企业数字化转型城市试点', city: '天津市武清区', kind: 'sme_digital', division: '120114',
+  periodStart: '2025-01-01', periodEnd: '2026-10-31', towns: [{ code: 'wq-yc', name: '杨村街道' }], source: '004_b7e24a37b7cfcacc.txt',
+  indicators: [derived('sme-01', '完成数字化改造的试点中小企业', 524, 'sme_transformed'), derived('sme-03', '达到数字化水平三级的企业', 32, 'sme_level_3')],
+};
+const accounts = {
+  bureau: testAccount('gongxinju', ['bureau'], { pilot: PILOT }),
+  operator: testAccount('yunying', ['operator'], { pilot: PILOT }),
+  finance: testAccount('caizhengju', ['finance'], { pilot: PILOT }),
+  assessor: testAccount('pingce', ['assessor'], { pilot: PILOT }),
+  otherAssessor: testAccount('pingce2', ['assessor'], { pilot: 'elsewhere' }),
+  comprehensive: testAccount('zonghe', ['provider'], { provider: 'comp-1' }),
+  industry: testAccount('hangye', ['provider'], { provider: 'ind-7' }),
+  enterprise: testAccount('qiye-sme', ['enterprise'], { uscc: USCC, pilot: PILOT }),
+  town: testAccount('yangcun', ['town'], { town: 'wq-yc', pilot: PILOT }),
+};
+type Who = keyof typeof accounts;
+
+let stack: TestStack;
+const clients = {} as Record<Who, ApiClient>;
+
+const MATERIALS = { applicationFormId: 'ev-form', businessLicenceId: 'ev-licence', financialStatementIds: ['ev-fs'], caseIds: ['ev-case'], expertResumeIds: ['ev-cv'] };
+async function admitProvider(who: 'comprehensive' | 'industry', id: string, kind: string, name: string, code: string): Promise<void> {
+  stack.setNow(new Date('2024-11-01T02:00:00Z'));
+  const registered = await clients[who].post<{ version: number }>(`/pilots/${PILOT}/providers`, {
+    name, uscc: withUsccCheck(code), kind, industries: ['食品制造业'], scenarios: ['生产管理'], summary: '中小企业数字化转型服务', hasLocalOffice: true,
+    contact: { name: '联系人', phone: '022-66668888' }, materials: MATERIALS,
+  });
+  expect(registered.status).toBe(201);
+  const admitted = await clients.bureau.post<{ version: number }>(`/pilots/${PILOT}/providers/${id}/actions/admit`, { expectedVersion: registered.body.version });
+  expect(admitted.status).toBe(200);
+  if (kind !== 'comprehensive') {
+    const product = { name: '排产上云轻应用', kind: 'product', summary: '按月订阅的排产与报工', industries: ['食品制造业'], scenarios: ['生产管理'] };
+    expect((await clients[who].post(`/pilots/${PILOT}/providers/${id}/actions/publish_product`, { expectedVersion: admitted.body.version, input: product })).status).toBe(200);
+  }
+}
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  for (const who of Object.keys(accounts) as Who[]) clients[who] = await stack.as(accounts[who]);
+  const { putPilot } = await import('../../functions/commons/store/pilots');
+  await putPilot(SME_PILOT);
+  await admitProvider('comprehensive', 'comp-1', 'comprehensive', '天津综合数字化服务有限公司', '91120114MA07WXY3K');
+  await admitProvider('industry', 'ind-7', 'industry', '天津食品行业云有限公司', '91120114MA07WXY4K');
+});
+
+afterAll(async () => {
+  await stack.close();
+});
+
+interface FirmBody { id: string; status: string; version: number; code?: string; details?: Record<string, unknown>; acceptance?: { level: number }; subsidy?: { amountWan: number }; issues?: Array<{ path: string }> }
+let firmId = '';
+let version = 0;
+async function act(who: Who, action: string, input: unknown, when: string, expectedVersion = version) {
+  stack.setNow(new Date(when));
+  const reply = await clients[who].post<FirmBody>(`/sme-firms/${firmId}/actions/${action}`, { expectedVersion, input });
+  if (reply.status === 200) version = reply.body.version;
+  return reply;
+}
+async function step(who: Who, action: string, input: unknown, when: string, status: string): Promise<FirmBody> {
+  const reply = await act(who, action, input, when);
+  expect(reply.status, `${action} by ${who}: ${JSON.stringify(reply.body)}`).toBe(200);
+  expect(reply.body.status).toBe(status);
+  return reply.body;
+}
+
+const ENROLMENT = { pilotId: PILOT, uscc: USCC, enterpriseName: '天津杨村食品有限公司', town: 'wq-yc', batch: 1, comprehensiveProviderId: 'comp-1' };
+
+describe('a pilot SME through the gateway', () => {
+  it('is enrolled by the bureau with a comprehensive provider of the pool, and no other', async () => {
+    stack.setNow(new Date('2024-12-01T02:00:00Z'));
+    const wrong = await clients.bureau.post<FirmBody>('/sme-firms', { ...ENROLMENT, comprehensiveProviderId: 'ind-7' });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.issues?.[0]?.path).toBe('comprehensiveProviderId');
+    expect((await clients.assessor.post('/sme-firms', ENROLMENT)).status).toBe(403);
+    const enrolled = await clients.bureau.post<FirmBody>('/sme-firms', ENROLMENT);
+    expect(enrolled.status).toBe(201);
+    expect(enrolled.body).toMatchObject({ status: 'enrolled', version: 1 });
+    firmId = enrolled.body.id;
+    version = enrolled.body.version;
+  });
+
+  it('is diagnosed by its comprehensive provider and adopts a listed product', async () => {
+    expect((await act('industry', 'record_diagnosis', { reportEvidenceId: 'ev-d', summary: '排产靠人工' }, '2025-01-05T02:00:00Z')).status).toBe(404);
+    await step('comprehensive', 'record_diagnosis', { reportEvidenceId: 'ev-d', summary: '排产靠人工' }, '2025-01-05T02:00:00Z', 'diagnosed');
+    const plan = { kind: 'product', providerId: 'ind-7', summary: '排产上云', productIds: ['ind-7-P9'] };
+    expect((await act('enterprise', 'adopt_plan', plan, '2025-01-10T02:00:00Z')).body.issues?.[0]?.path).toBe('productIds.0');
+    await step('enterprise', 'adopt_plan', { ...plan, productIds: ['ind-7-P1'] }, '2025-01-10T02:00:00Z', 'planned');
+  });
+
+  it('is transformed, assessed at a level with evidence by the assessor, and accepted by the bureau', async () => {
+    await step('enterprise', 'start_transformation', {}, '2025-01-15T02:00:00Z', 'transforming');
+    await step('enterprise', 'complete_transformation', { summary: '排产上线', evidenceIds: ['ev-done'] }, '2025-05-01T02:00:00Z', 'transformed');
+    expect((await act('otherAssessor', 'assess_maturity', { level: 3, summary: '三级', reportEvidenceId: 'ev-m', evidenceIds: ['ev-s'] }, '2025-05-20T02:00:00Z')).status).toBe(404);
+    expect((await act('assessor', 'assess_maturity', { level: 3, summary: '三级', reportEvidenceId: 'ev-m', evidenceIds: [] }, '2025-05-20T02:00:00Z')).status).toBe(400);
+    await step('assessor', 'assess_maturity', { level: 3, summary: '评测为三级', reportEvidenceId: 'ev-m', evidenceIds: ['ev-s'] }, '2025-05-20T02:00:00Z', 'assessed');
+    expect((await act('bureau', 'accept', {}, '2025-06-01T02:00:00Z', version - 1)).body.code).toBe('STALE_VERSION');
+    const accepted = await step('bureau', 'accept', { comments: '同意验收' }, '2025-06-01T02:00:00Z', 'accepted');
+    expect(accepted.acceptance?.level).toBe(3);
+  });
+
+  it('is subsidised by level once the bureau has set the pilot’s amounts', async () => {
+    expect((await act('finance', 'grant_subsidy', {}, '2025-06-20T02:00:00Z')).body.details).toEqual({ reason: 'subsidy_policy_missing' });
+    expect((await clients.finance.put(`/pilots/${PILOT}/sme-policy`, { subsidyWanByLevel: { 2: 10, 3: 20, 4: 30 } })).status).toBe(403);
+    expect((await clients.bureau.put(`/pilots/${PILOT}/sme-policy`, { subsidyWanByLevel: { 2: 10, 3: 20, 4: 30 } })).status).toBe(200);
+    const paid = await step('finance', 'grant_subsidy', { reference: '武财〔2025〕1号' }, '2025-06-20T02:00:00Z', 'subsidised');
+    expect(paid.subsidy?.amountWan).toBe(20);
+  });
+
+  it('is listed for the enterprise, its town and the provider, and hidden from another pilot', async () => {
+    expect((await clients.enterprise.get<{ items: FirmBody[] }>('/sme-firms')).body.items.map((firm) => firm.id)).toEqual([firmId]);
+    expect((await clients.town.get<{ items: FirmBody[] }>('/sme-firms')).body.items).toHaveLength(1);
+    expect((await clients.industry.get<{ items: FirmBody[] }>(`/sme-firms?pilotId=${PILOT}`)).body.items).toHaveLength(1);
+    expect((await clients.otherAssessor.get(`/sme-firms/${firmId}`)).status).toBe(404);
+    const served = await clients.comprehensive.get<{ servedFirms: Array<{ firmId: string; role: string }> }>(`/pilots/${PILOT}/providers/comp-1`);
+    expect(served.body.servedFirms).toEqual([expect.objectContaining({ firmId, role: 'diagnosis' })]);
+  });
+
+  it('counts firms by maturity level against 473 / 32 / 19, and feeds the derived indicators', async () => {
+    stack.setNow(new Date('2025-07-01T02:00:00Z'));
+    const other = await clients.bureau.post<FirmBody>('/sme-firms', { ...ENROLMENT, uscc: withUsccCheck('91120114MA0AQ7R2J'), enterpriseName: '天津下朱庄电子科技有限公司', batch: 2 });
+    expect(other.status).toBe(201);
+    const counts = await clients.assessor.get<{ rows: Array<{ level: number; accepted: number; target: number | null }>; active: number; allAtLeastMinimum: boolean; notYetAssessed: number; policy: unknown }>(`/pilots/${PILOT}/sme-maturity`);
+    expect(counts.status).toBe(200);
+    expect(counts.body.rows.map((row) => [row.level, row.accepted, row.target])).toEqual([[1, 0, null], [2, 0, 473], [3, 1, 32], [4, 0, 19]]);
+    expect(counts.body).toMatchObject({ active: 2, notYetAssessed: 1, allAtLeastMinimum: false, policy: { subsidyWanByLevel: { 2: 10, 3: 20, 4: 30 } } });
+    const board = await clients.bureau.get<{ rows: Array<{ indicator: { code: string }; evaluation: { latest: { value: number } | null } }> }>(`/pilots/${PILOT}/indicators`);
+    expect(board.body.rows.map((row) => [row.indicator.code, row.evaluation.latest?.value])).toEqual([['sme-01', 1], ['sme-03', 1]]);
+  });
+
+  it('keeps the firm’s audit trail in the enterprise dossier', async () => {
+    const { dossierItems } = await import('../../functions/commons/store/enterprises');
+    const items = await dossierItems(USCC);
+    expect(items.filter((item) => item.itemType === 'smeFirm')).toHaveLength(1);
+    expect(items.filter((item) => item.itemType === 'audit').map((item) => item.action)).toEqual(
+      expect.arrayContaining(['enrol', 'record_diagnosis', 'adopt_plan', 'assess_maturity', 'accept', 'grant_subsidy']),
+    );
+  });
+});
