@@ -172,8 +172,8 @@ describe('downloading evidence', () => {
 });
 
 describe('duplicates', () => {
-  type Dossier = { evidence: Array<{ id: string }>; other: Array<{ itemType: string; kind: string; projectId: string; evidenceId: string; counterpart: { projectId: string; evidenceId: string } }> };
-  const flagsIn = async (uscc: string) => (await clients.bureau.get<Dossier>(`/enterprises/${uscc}/dossier`)).body.other.filter((item) => item.itemType === 'evidenceFlag');
+  type Dossier = { evidence: Array<{ id: string }>; evidenceFlags: Array<{ kind: string; projectId: string; evidenceId: string; counterpart: { projectId: string; evidenceId: string } }> };
+  const flagsIn = async (uscc: string, who: keyof typeof clients = 'bureau') => (await clients[who].get<Dossier>(`/enterprises/${uscc}/dossier`)).body.evidenceFlags;
 
   it('flags the same file in two projects and one invoice claimed twice, in both dossiers, for officials only', async () => {
     const projectA = await draft('enterprise', '甲重复项目');
@@ -192,6 +192,8 @@ describe('duplicates', () => {
     expect(flagsA.map((flag) => [flag.kind, flag.evidenceId, flag.counterpart.evidenceId]).sort()).toEqual([['same_file', photoA, photoB], ['same_invoice', invoiceA, invoiceB]].sort());
     expect(flagsB.map((flag) => [flag.kind, flag.evidenceId, flag.counterpart.evidenceId]).sort()).toEqual([['same_file', photoB, photoA], ['same_invoice', invoiceB, invoiceA]].sort());
     expect(flagsA.some((flag) => flag.evidenceId === againA)).toBe(false);
+    // The enterprise's own dossier never shows the flag (nor the other firm's project it names).
+    expect(await flagsIn(USCC_A, 'enterprise')).toEqual([]);
 
     for (const [who, id] of [['enterprise', projectA], ['otherEnterprise', projectB]] as const) {
       // Submitted, the projects come into the bureau's view; their flags with them.

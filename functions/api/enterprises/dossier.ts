@@ -9,5 +9,5 @@ import { DomainError } from '../../../shared/errors';
 export const handler = api('enterprises/dossier', { path: UsccPath }, async ({ principal, path }) => {
   const enterprise = await getEnterprise(path.uscc);
   if (!enterprise || !canSeeEnterprise(principal, enterprise)) throw new DomainError('NOT_FOUND');
-  return ok(buildDossier(enterprise, await dossierItems(path.uscc)));
+  return ok(buildDossier(principal, enterprise, await dossierItems(path.uscc)));
 });
