@@ -15,6 +15,11 @@ export interface RouteDefinition {
   handler: string;
   access: 'public' | 'authenticated' | readonly Role[];
   summary: string;
+  /**
+   * The handler deletes evidence objects (a refused upload, a draft's unreferenced file): only these
+   * functions are granted s3:DeleteObject on the evidence bucket; every other one cannot delete.
+   */
+  deletesEvidence?: true;
 }
 
 const OFFICIALS = ['town', 'bureau', 'finance', 'expert', 'operator', 'supervisor'] as const satisfies readonly Role[];
@@ -37,10 +42,10 @@ export const ROUTES = [
   { method: 'POST', path: '/projects/{projectId}/actions/{action}', handler: 'projects/act', access: ['enterprise', ...OFFICIALS], summary: '项目流程操作（含保存草稿）' },
   // Evidence (issue 4): bytes go straight to S3 on presigned URLs; these routes only hand out, verify, list and sign.
   { method: 'POST', path: '/projects/{projectId}/evidence/uploads', handler: 'evidence/upload', access: ['enterprise', 'bureau', 'operator'], summary: '申请上传证据（预签名）' },
-  { method: 'POST', path: '/projects/{projectId}/evidence/uploads/{uploadId}/complete', handler: 'evidence/complete', access: ['enterprise', 'bureau', 'operator'], summary: '确认上传并校验证据' },
+  { method: 'POST', path: '/projects/{projectId}/evidence/uploads/{uploadId}/complete', handler: 'evidence/complete', access: ['enterprise', 'bureau', 'operator'], summary: '确认上传并校验证据', deletesEvidence: true },
   { method: 'GET', path: '/projects/{projectId}/evidence', handler: 'evidence/list', access: ['enterprise', ...OFFICIALS], summary: '项目证据列表' },
   { method: 'GET', path: '/projects/{projectId}/evidence/{evidenceId}/download', handler: 'evidence/download', access: ['enterprise', ...OFFICIALS], summary: '下载证据（临时链接）' },
-  { method: 'DELETE', path: '/projects/{projectId}/evidence/{evidenceId}', handler: 'evidence/remove', access: ['enterprise'], summary: '删除草稿中未引用的证据' },
+  { method: 'DELETE', path: '/projects/{projectId}/evidence/{evidenceId}', handler: 'evidence/remove', access: ['enterprise'], summary: '删除草稿中未引用的证据', deletesEvidence: true },
   // Evaluations (issue 6): indicators against targets, the yearly self-evaluation, the provider pool, the SME path.
   { method: 'GET', path: '/pilots/{pilotId}/indicators', handler: 'indicators/board', access: ['data_unit', 'town', 'bureau', 'finance', 'operator', 'supervisor'], summary: '指标完成情况（进度、状态、趋势）' },
   { method: 'GET', path: '/pilots/{pilotId}/indicators/{code}', handler: 'indicators/get', access: ['data_unit', 'town', 'bureau', 'finance', 'operator', 'supervisor'], summary: '指标详情与各期填报记录' },

@@ -10,6 +10,8 @@ export interface ScheduleDefinition {
   timezone: string;
   handler: string;
   summary: string;
+  /** As on routes: only a timer that removes evidence objects is granted s3:DeleteObject on them. */
+  deletesEvidence?: true;
 }
 
 export const SCHEDULES = [
@@ -45,6 +47,7 @@ export const SCHEDULES = [
     timezone: 'Asia/Shanghai',
     handler: 'cleanUploads',
     summary: '每小时清理过期未完成的证据上传',
+    deletesEvidence: true,
   },
 ] as const satisfies readonly ScheduleDefinition[];
 

@@ -30,6 +30,8 @@ export interface PilotFunctionProps {
   store: DataStore;
   tableAccess?: TableAccess;
   bucketAccess?: BucketAccess;
+  /** Also s3:DeleteObject on the evidence bucket (routes and timers that say `deletesEvidence`). */
+  deletesEvidence?: boolean;
   timeout?: Duration;
   memorySize?: number;
 }
@@ -88,6 +90,12 @@ export class PilotFunction extends Construct {
 
     for (const table of Object.values(props.store.tables)) this.bindTable(table, props.tableAccess ?? 'read-write');
     for (const bucket of Object.values(props.store.buckets)) this.bindBucket(bucket, props.bucketAccess ?? 'read-put');
+    // Object Lock keeps every version for its retention: a delete here only hides a refused or withdrawn upload.
+    if (props.deletesEvidence) {
+      const evidence = props.store.buckets.evidence;
+      this.function.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:DeleteObject'], resources: [evidence.arnForObjects('projects/*')] }));
+      this.acknowledgeWildcard(evidence, evidence.bucketArn, '/projects/*', 'upload keys are minted per upload under projects/; only refused or withdrawn uploads are deleted');
+    }
   }
 
   /** Item-level access to a table and its indexes; never table administration. */

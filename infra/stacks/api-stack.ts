@@ -5,7 +5,7 @@ import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
-import { handlerId, handlerModules, ROUTES, routeKey } from '../../shared/routes';
+import { handlerId, handlerModules, ROUTES, routeKey, type RouteDefinition } from '../../shared/routes';
 import type { Identity, PilotConfig } from '../config';
 import { LOG_RETENTION, PilotFunction } from '../constructs/pilot-function';
 import type { DataStore } from './data-stack';
@@ -59,8 +59,10 @@ export class ApiStack extends Stack {
 
     const functions = new Map<string, PilotFunction>();
     for (const handler of handlerModules()) {
-      const summaries = ROUTES.filter((route) => route.handler === handler).map((route) => `${routeKey(route)} ${route.summary}`);
-      functions.set(handler, new PilotFunction(this, handlerId(handler), { module: `api/${handler}`, description: summaries.join('; '), store }));
+      const routes: readonly RouteDefinition[] = ROUTES.filter((route) => route.handler === handler);
+      const summaries = routes.map((route) => `${routeKey(route)} ${route.summary}`);
+      const deletesEvidence = routes.some((route) => route.deletesEvidence === true);
+      functions.set(handler, new PilotFunction(this, handlerId(handler), { module: `api/${handler}`, description: summaries.join('; '), store, deletesEvidence }));
     }
     this.functions = functions;
 

@@ -5,7 +5,7 @@ import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { handlerId } from '../../shared/routes';
-import { SCHEDULES, type TimerEvent } from '../../shared/schedules';
+import { SCHEDULES, type ScheduleDefinition, type TimerEvent } from '../../shared/schedules';
 import { PilotFunction } from '../constructs/pilot-function';
 import type { DataStore } from './data-stack';
 
@@ -48,13 +48,15 @@ export class SchedulesStack extends Stack {
 
     const functions = new Map<string, PilotFunction>();
     for (const handler of new Set(SCHEDULES.map((schedule) => schedule.handler))) {
-      const summaries = SCHEDULES.filter((schedule) => schedule.handler === handler).map((schedule) => schedule.summary);
+      const schedules: readonly ScheduleDefinition[] = SCHEDULES.filter((schedule) => schedule.handler === handler);
+      const summaries = schedules.map((schedule) => schedule.summary);
       functions.set(
         handler,
         new PilotFunction(this, `Timer${handlerId(handler)}`, {
           module: `timers/${handler}`,
           description: summaries.join('; '),
           store: props.store,
+          deletesEvidence: schedules.some((schedule) => schedule.deletesEvidence === true),
           // A sweep walks every obligation due today; give it room that an API call never needs.
           timeout: Duration.minutes(5),
         }),
