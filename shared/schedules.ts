@@ -49,6 +49,15 @@ export const SCHEDULES = [
     summary: '每小时清理过期未完成的证据上传',
     deletesEvidence: true,
   },
+  {
+    name: 'public-snapshots',
+    // Project steps republish at once; indicator values, providers and SME firms reach the public
+    // dashboards within a quarter of an hour through this sweep.
+    expression: 'cron(0/15 * * * ? *)',
+    timezone: 'Asia/Shanghai',
+    handler: 'publishSnapshots',
+    summary: '每15分钟更新公开数据快照',
+  },
 ] as const satisfies readonly ScheduleDefinition[];
 
 /** What a timer handler receives: EventBridge Scheduler's input; `asOf` lets a run act as of a date. */

@@ -3,7 +3,8 @@ import { indicatorBoard } from '../../shared/indicators/board';
 import { publicView } from '../../shared/projects/visibility';
 import { publicIndex, publicPilot, SNAPSHOT_PATHS, type PublicProject } from '../../shared/public/snapshot';
 import { getEnterprise } from './store/enterprises';
-import { listPilots } from './store/pilots';
+import { getPilot, listPilots } from './store/pilots';
+import type { Pilot } from '../../shared/pilots/model';
 import { derivationSources, reportedValuesOfPilot } from './store/indicators';
 import { publishSnapshot } from './store/snapshots';
 
@@ -17,20 +18,27 @@ export async function publishPublicSnapshots(now: Date): Promise<void> {
   const pilots = await listPilots();
   await publishSnapshot(SNAPSHOT_PATHS.index, publicIndex(pilots, now));
   const names = new Map<string, string>();
-  for (const pilot of pilots) {
-    const [sources, values] = await Promise.all([derivationSources(pilot), reportedValuesOfPilot(pilot.id)]);
-    const projects = sources.projects;
-    const disclosed: PublicProject[] = [];
-    let disbursedWan = 0;
-    for (const project of projects) {
-      const view = publicView(project);
-      if (!view) continue;
-      if (!names.has(project.uscc)) names.set(project.uscc, (await getEnterprise(project.uscc))?.name ?? '');
-      disclosed.push({ ...view, enterpriseName: names.get(project.uscc) ?? '' });
-      disbursedWan += project.tranches.reduce((sum, tranche) => sum + tranche.amountWan, 0);
-    }
-    const extras = publicEvaluationExtras(indicatorBoard(pilot, values, sources, now), sources.providers);
-    const snapshot = publicPilot(pilot, disclosed, { disbursedWan: Math.round(disbursedWan * 100) / 100, ...extras }, now);
-    await publishSnapshot(SNAPSHOT_PATHS.pilot(pilot.id), snapshot);
+  for (const pilot of pilots) await publishPilot(pilot, names, now);
+}
+
+/** Republishes one pilot's snapshot: what a change to one of its projects calls. */
+export async function publishPilotSnapshot(pilotId: string, now: Date): Promise<void> {
+  const pilot = await getPilot(pilotId);
+  if (pilot) await publishPilot(pilot, new Map(), now);
+}
+
+async function publishPilot(pilot: Pilot, names: Map<string, string>, now: Date): Promise<void> {
+  const [sources, values] = await Promise.all([derivationSources(pilot), reportedValuesOfPilot(pilot.id)]);
+  const disclosed: PublicProject[] = [];
+  let disbursedWan = 0;
+  for (const project of sources.projects) {
+    const view = publicView(project);
+    if (!view) continue;
+    if (!names.has(project.uscc)) names.set(project.uscc, (await getEnterprise(project.uscc))?.name ?? '');
+    disclosed.push({ ...view, enterpriseName: names.get(project.uscc) ?? '' });
+    disbursedWan += project.tranches.reduce((sum, tranche) => sum + tranche.amountWan, 0);
   }
+  const extras = publicEvaluationExtras(indicatorBoard(pilot, values, sources, now), sources.providers);
+  const snapshot = publicPilot(pilot, disclosed, { disbursedWan: Math.round(disbursedWan * 100) / 100, ...extras }, now);
+  await publishSnapshot(SNAPSHOT_PATHS.pilot(pilot.id), snapshot);
 }

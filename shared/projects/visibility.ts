@@ -92,3 +92,12 @@ export function publicView(project: Project): PublicProject | null {
     closedAt: project.closure?.at ?? null,
   };
 }
+
+/**
+ * Whether a change altered what the public sees of a project, so its pilot's snapshot must be
+ * republished (the dashboards read snapshots only). Tranches count: the public sees funds disbursed.
+ */
+export function disclosureChanged(before: Project | undefined, after: Project): boolean {
+  const disclosed = (project: Project | undefined) => (project ? JSON.stringify([publicView(project), isDisclosed(project) ? project.tranches.length : 0]) : 'null');
+  return disclosed(before) !== disclosed(after);
+}

@@ -65,6 +65,8 @@ beforeAll(async () => {
     categories: ['central_fund'], demonstrationTypes: ['point', 'line'], opensOn: '2025-01-01', closesOn: '2026-12-31',
   });
   expect(guide.status).toBe(201);
+  const { putPilot } = await import('../../functions/commons/store/pilots');
+  await putPilot({ id: PILOT, name: '测试试点', city: '测试市', kind: 'tech_transformation', division: '120114', periodStart: '2025-01-01', periodEnd: '2027-12-31', towns: [{ code: TOWN, name: '甲街道' }], indicators: [], source: 'test' });
   const { createEnterprise } = await import('../../functions/commons/store/enterprises');
   await createEnterprise({
     uscc: USCC, name: '天津测试汽车零部件有限公司', pilotId: PILOT, town: TOWN, industry: '汽车制造业', scale: 'above',
@@ -186,7 +188,14 @@ describe('a central-fund key project through the gateway', () => {
     expect((await read('enterprise', projectId)).body.scores).toEqual([]);
 
     // selection, public notice (公示) with an objection answered, then confirmation after it ends
+    const publicProjects = async (): Promise<Array<{ id: string; status: string; approvedAmountWan: number | null }>> => {
+      const response = await fetch(`${stack.url}/data/pilots/${PILOT}.json`);
+      return response.status === 200 ? ((await response.json()) as { projects: Array<{ id: string; status: string; approvedAmountWan: number | null }> }).projects : [];
+    };
+    expect((await publicProjects()).map((project) => project.id)).not.toContain(projectId);
     await expectStep('bureau', projectId, 'select', { approvedAmountWan: 500, noticeDays: 5 }, '2025-03-18T02:00:00Z', 'public_notice');
+    // 公示: the selection is public at once, in the snapshot the dashboards read
+    expect(await publicProjects()).toContainEqual(expect.objectContaining({ id: projectId, status: 'public_notice', approvedAmountWan: 500 }));
     await expectStep('operator', projectId, 'record_objection', { text: '对申报投资额有疑问' }, '2025-03-19T02:00:00Z', 'public_notice');
     const objectionId = ((await read('bureau', projectId)).body as unknown as { publicNotice: { objections: Array<{ id: string }> } }).publicNotice.objections[0]?.id;
     await expectStep('bureau', projectId, 'answer_objection', { objectionId, answer: '经核实，投资额有合同支撑' }, '2025-03-20T02:00:00Z', 'public_notice');

@@ -2,13 +2,14 @@ import { api } from '../../commons/http';
 import { idempotencyClaim, rememberedResponse } from '../../commons/store/idempotency';
 import { getStoredProject, saveDecision } from '../../commons/store/projects';
 import { getGuide } from '../../commons/store/guides';
+import { publishPilotSnapshot } from '../../commons/publish';
 import { assertEvidenceOfProject } from '../../commons/store/evidence';
 import { DomainError } from '../../../shared/errors';
 import { assertGuideAllows, guideGoverns } from '../../../shared/guides/model';
 import { evidenceReferences } from '../../../shared/evidence/references';
 import { authorizeProjectAction, decide } from '../../../shared/projects/decide';
 import { ActionPath, ActionRequest } from '../../../shared/projects/requests';
-import { canSee } from '../../../shared/projects/visibility';
+import { canSee, disclosureChanged } from '../../../shared/projects/visibility';
 import { projectViewFor } from '../../../shared/projects/view';
 
 /**
@@ -33,5 +34,8 @@ export const handler = api('projects/act', { path: ActionPath, body: ActionReque
   }
   // Every evidence id the step names must be completed evidence of this project, of the right category.
   await assertEvidenceOfProject(stored.project.id, evidenceReferences(path.action, body.input ?? {}, stored.project));
-  return saveDecision(stored, decision, { status: 200, body: projectViewFor(principal, decision.project) }, claim, now);
+  const reply = await saveDecision(stored, decision, { status: 200, body: projectViewFor(principal, decision.project) }, claim, now);
+  // The public dashboards read snapshots only: a step the public can see republishes its pilot's.
+  if (disclosureChanged(stored.project, decision.project)) await publishPilotSnapshot(decision.project.pilotId, now);
+  return reply;
 });

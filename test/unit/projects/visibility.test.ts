@@ -129,3 +129,23 @@ describe('publicView', () => {
     expect(publicView(declined)).toMatchObject({ status: 'not_selected', approvedAmountWan: null });
   });
 });
+
+describe('when the public snapshot must be republished', () => {
+  it('is when a step changes what the public sees, and not for steps it cannot see', async () => {
+    const { disclosureChanged } = await import('../../../shared/projects/visibility');
+    const { stateFixtures } = await import('./fixtures');
+    const states = stateFixtures();
+    // Before the public notice nothing is disclosed: reviews and scoring change nothing public.
+    expect(disclosureChanged(states.submitted.project, states.recommended.project)).toBe(false);
+    expect(disclosureChanged(states.recommended.project, states.expert_review.project)).toBe(false);
+    // Selection opens the notice; later milestones and payments change the public record.
+    expect(disclosureChanged(states.expert_review.project, states.public_notice.project)).toBe(true);
+    expect(disclosureChanged(states.agreement_pending.project, states.agreement_signed.project)).toBe(true);
+    expect(disclosureChanged(states.assessed.project, states.accepted.project)).toBe(true);
+    // A progress report is not disclosed.
+    const { decide } = await import('../../../shared/projects/decide');
+    const { actor, at } = await import('./fixtures');
+    const reported = decide(states.in_progress.project, 'report_progress', { period: '2025Q3', summary: '进展', percentComplete: 70, investedWan: 900, evidenceIds: ['ev-photo-2'] }, actor('enterprise'), at('2025-10-01T02:00:00Z')).project;
+    expect(disclosureChanged(states.in_progress.project, reported)).toBe(false);
+  });
+});
