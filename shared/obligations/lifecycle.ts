@@ -1,7 +1,7 @@
 import { TERMINAL_STATUSES, STATUS_LABELS } from '../projects/lifecycle';
 import type { AuditEvent } from '../projects/machine';
 import type { Project, ProjectStatus } from '../projects/model';
-import { obligationId, shanghaiDay, type Obligation, type ObligationKind, type SubjectType } from './model';
+import { obligationId, beijingDate, type Obligation, type ObligationKind, type SubjectType } from './model';
 import {
   compareQuarters,
   projectObligation,
@@ -71,7 +71,7 @@ const fulfilment = (project: Project, kind: ObligationKind, period: string, reco
 function owedQuarter(project: Project, quarter: string, today: string): boolean {
   const issuedAt = project.fundPlan?.issuedAt;
   if (issuedAt === undefined) return false;
-  const first = quarterOf(shanghaiDay(new Date(issuedAt)));
+  const first = quarterOf(beijingDate(new Date(issuedAt)));
   return compareQuarters(quarter, first) >= 0 && compareQuarters(quarter, quarterOf(today)) <= 0;
 }
 
@@ -133,7 +133,7 @@ function deliveryChanges(before: Project | undefined, after: Project, event: Aud
 }
 
 export function obligationChanges(before: Project | undefined, after: Project, event: AuditEvent): ObligationChanges {
-  const today = shanghaiDay(new Date(event.at));
+  const today = beijingDate(new Date(event.at));
   const changes: ObligationChanges = { open: [], fulfil: [] };
   if (isTerminal(after.status)) {
     if (before === undefined || !isTerminal(before.status)) changes.cancelOpen = { kinds: 'all', reason: `项目${STATUS_LABELS[after.status]}` };

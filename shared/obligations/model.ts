@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { addDays, beijingDate } from '../calendar/dates';
 
 /**
  * A dated obligation (DOMAIN.md "Timers"): a quarterly report or visit, a yearly review, the December
@@ -124,18 +125,7 @@ export const Warning = z.object({
 });
 export type Warning = z.infer<typeof Warning>;
 
-const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
-
-/** The calendar day in Asia/Shanghai (UTC+8, no daylight saving) of an instant. */
-export function shanghaiDay(instant: Date): string {
-  return new Date(instant.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
-}
-
-export function addDays(day: string, days: number): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
+export { addDays, beijingDate };
 
 /**
  * The first day any obligation can fall due: the earliest pilot phase, 武清 SME plan (004) 第一阶段
@@ -149,7 +139,7 @@ export const SWEEP_EPOCH = '2024-10-01';
  * up to yesterday (an obligation due today can still be met today); a first sweep from SWEEP_EPOCH.
  */
 export function daysToSweep(lastSweptDay: string | undefined, asOf: Date, firstDay = SWEEP_EPOCH): string[] {
-  const yesterday = addDays(shanghaiDay(asOf), -1);
+  const yesterday = addDays(beijingDate(asOf), -1);
   let day = lastSweptDay ? addDays(lastSweptDay, 1) : firstDay;
   const days: string[] = [];
   while (day <= yesterday) {
@@ -161,7 +151,7 @@ export function daysToSweep(lastSweptDay: string | undefined, asOf: Date, firstD
 
 /** Days a daily job has not yet done, today included; a first run does today only. */
 export function daysThroughToday(lastDoneDay: string | undefined, asOf: Date): string[] {
-  const today = shanghaiDay(asOf);
+  const today = beijingDate(asOf);
   const days: string[] = [];
   for (let day = lastDoneDay ? addDays(lastDoneDay, 1) : today; day <= today; day = addDays(day, 1)) days.push(day);
   return days;

@@ -1,5 +1,5 @@
 import type { Project } from '../projects/model';
-import { addDays, obligationId, Period, shanghaiDay, SUBJECT_OF_KIND, type Obligation, type ObligationKind, type Responsible } from './model';
+import { addDays, obligationId, Period, beijingDate, SUBJECT_OF_KIND, type Obligation, type ObligationKind, type Responsible } from './model';
 
 /**
  * The periodic duties of a key project and a pilot, and the rule that dates each one.
@@ -145,7 +145,7 @@ export function providerRectification(input: {
   openedAt: string;
 }): Obligation {
   // A deadline already behind the last sweep would never be swept: refuse it rather than lose it.
-  if (input.deadline < shanghaiDay(new Date(input.openedAt))) throw new RangeError(`a rectification deadline cannot be in the past: ${input.deadline}`);
+  if (input.deadline < beijingDate(new Date(input.openedAt))) throw new RangeError(`a rectification deadline cannot be in the past: ${input.deadline}`);
   if (!Period.safeParse(input.rectificationId).success) throw new RangeError(`not a rectification id: ${input.rectificationId}`);
   return {
     id: obligationId(input.providerId, 'provider_rectification', input.rectificationId),

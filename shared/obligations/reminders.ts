@@ -1,5 +1,5 @@
 import { CalendarYearMissingError, type WorkingCalendar } from '../calendar/calendar';
-import { daysThroughToday, shanghaiDay } from './model';
+import { daysThroughToday, beijingDate } from './model';
 import { inboxItemsForReminder, REMINDER_OFFSETS, reminderDueDays, wantsReminders } from './notices';
 import type { Notifier } from './notify';
 import { notify, projectsOf, stillOwed, type DeadlinePort } from './sweep';
@@ -31,7 +31,7 @@ export async function runReminders(
   options: { notifier?: Notifier } = {},
 ): Promise<ReminderResult> {
   const at = asOf.toISOString();
-  const today = shanghaiDay(asOf);
+  const today = beijingDate(asOf);
   const days = daysThroughToday(await port.mark('reminders'), asOf);
   const result: ReminderResult = { days, read: 0, sent: 0, alreadySent: 0, provisionalDays: [], notifyFailures: 0 };
   const missingYears = new Set<number>();

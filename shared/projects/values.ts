@@ -49,15 +49,4 @@ export function sumWan(amounts: readonly number[]): number {
   return amounts.reduce((total, amount) => total + toCents(amount), 0) / 100;
 }
 
-const BEIJING_OFFSET_MS = 8 * 60 * 60 * 1000;
-
-/** The Beijing calendar day (YYYY-MM-DD) that an instant falls on. */
-export function beijingDate(at: Date): string {
-  return new Date(at.getTime() + BEIJING_OFFSET_MS).toISOString().slice(0, 10);
-}
-
-/** A calendar day `days` after `date` (YYYY-MM-DD). */
-export function addDays(date: string, days: number): string {
-  const start = Date.parse(`${date}T00:00:00Z`);
-  return new Date(start + days * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
-}
+export { addDays, beijingDate } from '../calendar/dates';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysThroughToday, daysToSweep, obligationId, parseObligationId, shanghaiDay, type Obligation } from '../../shared/obligations/model';
+import { daysThroughToday, daysToSweep, obligationId, parseObligationId, beijingDate, type Obligation } from '../../shared/obligations/model';
 import { dutyLabel, reminderDueDays, warningForMiss } from '../../shared/obligations/notices';
 import {
   providerRectification,
@@ -19,8 +19,8 @@ const report = (quarter: string): Obligation => quarterlyObligations(PROJECT, qu
 
 describe('deadline sweep days', () => {
   it('uses the Beijing calendar day', () => {
-    expect(shanghaiDay(new Date('2026-11-23T15:59:59Z'))).toBe('2026-11-23');
-    expect(shanghaiDay(new Date('2026-11-23T16:00:00Z'))).toBe('2026-11-24');
+    expect(beijingDate(new Date('2026-11-23T15:59:59Z'))).toBe('2026-11-23');
+    expect(beijingDate(new Date('2026-11-23T16:00:00Z'))).toBe('2026-11-24');
   });
 
   it('sweeps every day after the last completed sweep up to yesterday', () => {
