@@ -64,14 +64,8 @@ export interface Uploader {
   role: Role;
 }
 
-/** An upload handed out and not yet completed: one item of the uploads table. */
-export interface PendingUpload {
-  uploadId: string;
-  projectId: string;
-  /** the enterprise the project belongs to: its dossier receives the evidence */
-  uscc: string;
-  /** `projects/<projectId>/<uploadId>`, chosen here, never by the client */
-  key: string;
+/** What an uploader declared about a file and the platform then verified: shared by uploads and evidence. */
+export interface DeclaredFile {
   category: EvidenceCategory;
   fileName: string;
   contentType: string;
@@ -80,6 +74,16 @@ export interface PendingUpload {
   sha256: string;
   invoiceNumber?: string;
   uploader: Uploader;
+}
+
+/** An upload handed out and not yet completed: one item of the uploads table. */
+export interface PendingUpload extends DeclaredFile {
+  uploadId: string;
+  projectId: string;
+  /** the enterprise the project belongs to: its dossier receives the evidence */
+  uscc: string;
+  /** `projects/<projectId>/<uploadId>`, chosen here, never by the client */
+  key: string;
   createdAt: string;
   /** the presigned PUT and POST stop working at this instant */
   urlExpiresAt: string;
@@ -88,18 +92,10 @@ export interface PendingUpload {
 }
 
 /** A completed, verified file. Its id is the upload's id, so its key is fixed from the start. */
-export interface Evidence {
+export interface Evidence extends DeclaredFile {
   id: string;
   projectId: string;
   uscc: string;
-  category: EvidenceCategory;
-  fileName: string;
-  contentType: string;
-  kind: FileKind;
-  size: number;
-  sha256: string;
-  invoiceNumber?: string;
-  uploader: Uploader;
   uploadedAt: string;
   key: string;
   /** the S3 object version verified at completion (absent where the server does not version) */
