@@ -25,6 +25,17 @@ export default defineConfig({
         },
       },
       {
+        // The web app in Debian's Chromium against an in-process local stack (test/browser/).
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['test/integration/global-setup.ts', 'test/browser/global-setup.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+        },
+      },
+      {
         test: {
           name: 'infra',
           include: ['test/infra/**/*.test.ts'],

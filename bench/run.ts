@@ -4,6 +4,7 @@ import { benchDeadlines } from './deadlines';
 import { benchEvidence } from './evidence';
 import { benchLifecycle } from './lifecycle';
 import { benchLocalStack } from './local-stack';
+import { benchWeb } from './web';
 
 /**
  * `npm run bench [-- --only name]`: every benchmark prints its figures. Benchmarks measure; they never
@@ -13,6 +14,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   'local-stack': benchLocalStack,
   lifecycle: benchLifecycle,
   bundles: benchBundles,
+  web: benchWeb,
   evidence: benchEvidence,
   deadlines: benchDeadlines,
 };

@@ -16,6 +16,9 @@ export default defineConfig({
   resolve: { conditions: ['browser'] },
   test: {
     name: 'web',
+    // Taken in as a project of the root config, this file's folder (web/) becomes the project root;
+    // `dir` keeps the test files found from the repo root either way.
+    dir: repoRoot,
     include: ['test/web/**/*.test.ts'],
     environment: 'happy-dom',
   },

@@ -18,6 +18,8 @@ function asRoles(access: ReturnType<typeof rolesAllowed>): readonly Role[] | und
 /** Roles that may read a dossier (一企一档); undefined means any signed-in user. */
 export const DOSSIER_ROLES = asRoles(rolesAllowed('GET', '/enterprises/{uscc}/dossier'));
 export const REGISTER_ROLES = asRoles(rolesAllowed('POST', '/enterprises'));
+export const CREATE_PROJECT_ROLES = asRoles(rolesAllowed('POST', '/projects'));
+export const EVIDENCE_UPLOAD_ROLES = asRoles(rolesAllowed('POST', '/projects/{projectId}/evidence/uploads'));
 
 /** The offices that review, decide, fund, score or supervise projects (DOMAIN.md "Who uses it"). */
 export const OFFICIAL_ROLES = ['town', 'bureau', 'finance', 'expert', 'operator', 'supervisor'] as const satisfies readonly Role[];

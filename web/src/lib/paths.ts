@@ -9,6 +9,8 @@ export const paths = {
   registerEnterprise: () => '/enterprise/register',
   projects: () => '/projects',
   project: (projectId: string) => `/projects/${segment(projectId)}`,
+  newApplication: () => '/projects/new',
+  application: (projectId: string, step?: string) => `/projects/${segment(projectId)}/application${step ? `?step=${segment(step)}` : ''}`,
   dossier: (uscc: string) => `/enterprises/${segment(uscc)}/dossier`,
 };
 

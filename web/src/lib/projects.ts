@@ -1,4 +1,4 @@
-import type { ProjectStatus } from '../../../shared/projects/model';
+import type { ProjectCategory, ProjectStatus } from '../../../shared/projects/model';
 
 /**
  * The project states in lifecycle order, as plain data so list filters need not load the zod
@@ -27,3 +27,6 @@ export const PROJECT_STATUSES = [
 export function isProjectStatus(value: string): value is ProjectStatus {
   return (PROJECT_STATUSES as readonly string[]).includes(value);
 }
+
+/** The project categories (滨海 §三(五)), as plain data for the list filter; a unit test keeps this equal to shared. */
+export const PROJECT_CATEGORIES = ['central_fund', 'municipal_fund', 'other'] as const satisfies readonly ProjectCategory[];

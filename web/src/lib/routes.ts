@@ -1,6 +1,6 @@
 import type { Component } from 'svelte';
 import type { Role } from '../../../shared/roles';
-import { DOSSIER_ROLES, REGISTER_ROLES } from './access';
+import { CREATE_PROJECT_ROLES, DOSSIER_ROLES, REGISTER_ROLES } from './access';
 import { findRoute, type PageParams } from './route-match';
 
 /**
@@ -35,6 +35,20 @@ export const PAGE_ROUTES: readonly PageRoute[] = [
     load: () => import('../pages/enterprise/RegisterEnterprise.svelte'),
   },
   { name: 'projects', pattern: '/projects', access: 'signed-in', load: () => import('../pages/projects/ProjectsPage.svelte') },
+  {
+    name: 'newApplication',
+    pattern: '/projects/new',
+    access: 'signed-in',
+    ...(CREATE_PROJECT_ROLES ? { roles: CREATE_PROJECT_ROLES } : {}),
+    load: () => import('../pages/projects/NewApplication.svelte'),
+  },
+  {
+    name: 'application',
+    pattern: '/projects/:projectId/application',
+    access: 'signed-in',
+    ...(CREATE_PROJECT_ROLES ? { roles: CREATE_PROJECT_ROLES } : {}),
+    load: () => import('../pages/projects/ApplicationEditor.svelte'),
+  },
   { name: 'project', pattern: '/projects/:projectId', access: 'signed-in', load: () => import('../pages/projects/ProjectDetail.svelte') },
   {
     name: 'dossier',

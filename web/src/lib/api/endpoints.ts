@@ -6,6 +6,9 @@ import type { Application } from '../../../../shared/projects/model';
 import type { ProjectListQuery } from '../../../../shared/projects/requests';
 import type { ProjectView } from '../../../../shared/projects/view';
 import type { Principal } from '../../../../shared/roles';
+import type { Guide } from '../../../../shared/guides/model';
+import type { EvidenceCategory } from '../../../../shared/evidence/categories';
+import type { EvidenceView } from '../../../../shared/evidence/model';
 import { newIdempotencyKey, type ApiClient } from './client';
 
 /**
@@ -14,6 +17,33 @@ import { newIdempotencyKey, type ApiClient } from './client';
  */
 export type PilotSummary = ReturnType<typeof pilotSummary>;
 export type { ProjectListQuery, ProjectView };
+
+export type { EvidenceView, Guide };
+
+/** A presigned upload (functions/commons/store/evidence-objects.ts): PUT the bytes with exactly these headers. */
+export interface UploadTarget {
+  uploadId: string;
+  expiresAt: string;
+  put: { url: string; method: 'PUT'; headers: Record<string, string> };
+  post: { url: string; fields: Record<string, string> };
+}
+
+export interface UploadDeclaration {
+  category: EvidenceCategory;
+  fileName: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  invoiceNumber?: string;
+}
+
+export interface EvidenceDownload {
+  url: string;
+  expiresAt: string;
+  fileName: string;
+  contentType: string;
+  size: number;
+}
 
 export interface ProjectPage {
   items: ProjectView[];
@@ -44,6 +74,14 @@ export function endpoints(api: ApiClient) {
       api.post<ProjectView>('/projects', input, { 'idempotency-key': idempotencyKey }),
     runAction,
     saveDraft: (projectId: string, expectedVersion: number, application: Application) => runAction(projectId, 'save_draft', expectedVersion, application),
+    listGuides: (pilotId: string) => api.get<{ items: Guide[] }>(`/pilots/${segment(pilotId)}/guides`),
+    listEvidence: (projectId: string) => api.get<{ items: EvidenceView[] }>(`/projects/${segment(projectId)}/evidence`),
+    declareUpload: (projectId: string, declaration: UploadDeclaration) => api.post<UploadTarget>(`/projects/${segment(projectId)}/evidence/uploads`, declaration),
+    completeUpload: (projectId: string, uploadId: string) =>
+      api.post<EvidenceView>(`/projects/${segment(projectId)}/evidence/uploads/${segment(uploadId)}/complete`, undefined),
+    downloadEvidence: (projectId: string, evidenceId: string) =>
+      api.get<EvidenceDownload>(`/projects/${segment(projectId)}/evidence/${segment(evidenceId)}/download`),
+    removeEvidence: (projectId: string, evidenceId: string) => api.request<void>('DELETE', `/projects/${segment(projectId)}/evidence/${segment(evidenceId)}`),
   };
 }
 

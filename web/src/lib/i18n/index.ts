@@ -20,7 +20,24 @@ export function hasMessage(key: string): key is MessageKey {
 }
 
 /** Families of keys named `<prefix>.<value>`, for labels of codes that arrive as data (roles, statuses …). */
-export type LabelFamily = 'role' | 'status' | 'category' | 'demonstrationType' | 'pilotKind' | 'direction' | 'enterprise.scale' | 'error';
+export type LabelFamily =
+  | 'role'
+  | 'status'
+  | 'category'
+  | 'demonstrationType'
+  | 'pilotKind'
+  | 'direction'
+  | 'enterprise.scale'
+  | 'error'
+  | 'action'
+  | 'field'
+  | 'trancheKind'
+  | 'spotCheckOutcome'
+  | 'warningCategory'
+  | 'changeKind'
+  | 'assessConclusion'
+  | 'budgetKind'
+  | 'evidenceCategory';
 
 /** The label of a code from data; an unknown code is shown as it came rather than hidden. */
 export function label(family: LabelFamily, value: string): string {

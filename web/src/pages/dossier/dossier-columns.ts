@@ -53,10 +53,22 @@ export const DOSSIER_COLUMNS = {
     { header: t('dossier.col.status'), value: labelled('status', 'toStatus') },
     { header: t('dossier.col.project'), value: text('projectId') },
   ],
-  other: [
-    { header: t('dossier.col.kind'), value: text('itemType') },
-    { header: t('dossier.col.id'), value: text('id') },
-    { header: t('dossier.col.summary'), value: text('summary', 'title', 'reason') },
-    { header: t('dossier.col.at'), value: time('at', 'updatedAt', 'createdAt') },
+  smeFirms: [
+    { header: t('dossier.col.id'), value: text('id', 'firmId') },
+    { header: t('dossier.col.title'), value: text('name', 'title') },
+    { header: t('dossier.col.kind'), value: text('batch', 'kind') },
+    { header: t('dossier.col.at'), value: time('updatedAt', 'enrolledAt', 'createdAt') },
+  ],
+  evidenceFlags: [
+    { header: t('dossier.col.kind'), value: (item) => (item.kind === 'same_invoice' ? t('dossier.flag.sameInvoice') : t('dossier.flag.sameFile')) },
+    { header: t('dossier.col.project'), value: text('projectId') },
+    { header: t('dossier.col.id'), value: text('evidenceId') },
+    { header: t('dossier.col.at'), value: time('raisedAt') },
+  ],
+  warnings: [
+    { header: t('dossier.col.kind'), value: text('kind', 'category') },
+    { header: t('dossier.col.summary'), value: text('summary', 'reason', 'title') },
+    { header: t('dossier.col.project'), value: text('projectId') },
+    { header: t('dossier.col.at'), value: time('raisedAt', 'issuedAt', 'at', 'createdAt') },
   ],
 } satisfies Record<string, DossierColumn[]>;
