@@ -5,7 +5,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { ensureDynamoDbLocal, startDynamoDbLocal, startS3Server } from './local/engines';
 import { applyEnvironment, localEnvironment, LOCAL_CREDENTIALS, LOCAL_REGION } from './local/env';
-import { ensureBuckets, ensureTables } from './local/bootstrap';
+import { allowSiteOrigin, ensureBuckets, ensureTables } from './local/bootstrap';
 import { createLocalIssuer } from './local/auth';
 import { startGateway } from './local/gateway';
 import { startScheduler } from './local/scheduler';
@@ -55,6 +55,7 @@ async function main(): Promise<void> {
     siteBucket: env.SITE_BUCKET ?? '',
     webRoot: join(root, 'web/dist'),
   });
+  await allowSiteOrigin(s3, env.EVIDENCE_BUCKET ?? '', [gateway.url, `http://localhost:${gateway.port}`]);
   const stopScheduler = startScheduler();
 
   console.log(`\n试点通 PilotOps is running at ${gateway.url}`);

@@ -7,7 +7,7 @@ import {
   type DynamoDBClient,
   type KeySchemaElement,
 } from '@aws-sdk/client-dynamodb';
-import { CreateBucketCommand, HeadBucketCommand, PutBucketVersioningCommand, type S3Client } from '@aws-sdk/client-s3';
+import { CreateBucketCommand, HeadBucketCommand, PutBucketCorsCommand, PutBucketVersioningCommand, type S3Client } from '@aws-sdk/client-s3';
 import { BUCKETS, TABLES, type KeyAttribute, type TableDefinition } from '../../shared/tables';
 
 /**
@@ -143,4 +143,19 @@ export async function ensureBuckets(client: S3Client, env: Env): Promise<void> {
   } catch (error) {
     if (!isNamed(error, 'NotImplemented', 'MethodNotAllowed', 'BucketAlreadyExists')) throw error;
   }
+}
+
+/**
+ * Browsers PUT evidence straight to the bucket and read it back for the viewer, so the bucket must
+ * allow the site's origin, as the CDK data stack allows it in AWS (infra/stacks/data-stack.ts).
+ */
+export async function allowSiteOrigin(client: S3Client, bucket: string, origins: readonly string[]): Promise<void> {
+  await client.send(
+    new PutBucketCorsCommand({
+      Bucket: bucket,
+      CORSConfiguration: {
+        CORSRules: [{ AllowedOrigins: [...origins], AllowedMethods: ['GET', 'PUT', 'POST', 'HEAD'], AllowedHeaders: ['*'], ExposeHeaders: ['ETag'], MaxAgeSeconds: 3000 }],
+      },
+    }),
+  );
 }

@@ -23,19 +23,10 @@ export async function startBrowserStack(accounts: readonly Account[]): Promise<B
   const { env } = await useLocalStack();
   const { createLocalIssuer } = await import('../../../scripts/local/auth');
   const { startGateway } = await import('../../../scripts/local/gateway');
+  const { allowSiteOrigin } = await import('../../../scripts/local/bootstrap');
   const { s3 } = await import('../../../functions/commons/clients');
-  const { PutBucketCorsCommand } = await import('@aws-sdk/client-s3');
   const issuer = await createLocalIssuer('http://127.0.0.1/local-auth');
   const gateway = await startGateway({ issuer, accounts, s3, siteBucket: env.SITE_BUCKET ?? '', webRoot: resolve(import.meta.dirname, '../../../web/dist') });
-  // Browsers PUT evidence straight to the bucket and fetch it back for the viewer, as the CDK
-  // stack allows the site's origin to (infra/stacks/data-stack.ts).
-  await s3.send(
-    new PutBucketCorsCommand({
-      Bucket: env.EVIDENCE_BUCKET ?? '',
-      CORSConfiguration: {
-        CORSRules: [{ AllowedOrigins: [gateway.url], AllowedMethods: ['GET', 'PUT', 'POST', 'HEAD'], AllowedHeaders: ['*'], ExposeHeaders: ['ETag'], MaxAgeSeconds: 3000 }],
-      },
-    }),
-  );
+  await allowSiteOrigin(s3, env.EVIDENCE_BUCKET ?? '', [gateway.url]);
   return { url: gateway.url, close: () => gateway.close() };
 }
