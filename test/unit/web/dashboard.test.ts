@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PublicIndicator, PublicProject } from '../../../shared/public/snapshot';
+import type { PublicEvaluation, PublicIndicator, PublicProject } from '../../../shared/public/snapshot';
 import { disbursementRate, filterProjects, indicatorRow, statusRows, townName } from '../../../web/src/lib/public/dashboard';
 
 function indicator(overrides: Partial<PublicIndicator>): PublicIndicator {
@@ -17,9 +17,19 @@ function indicator(overrides: Partial<PublicIndicator>): PublicIndicator {
 }
 
 describe('indicators against the plan’s targets', () => {
-  it('measures a ≥ target by latest ÷ target', () => {
+  const evaluation = (status: PublicEvaluation['status'], attainment: number | null) => ({
+    status, statusLabel: '', attainment, expected: null, reasons: [], projectedAtTargetDate: null, reachesTargetOn: null,
+  });
+
+  it('shows the published evaluation: an indicator behind its path is at risk, not simply unmet', () => {
+    const row = indicatorRow(indicator({ latest: { period: '2025Q4', value: 15 }, evaluation: evaluation('at_risk', 0.75) }));
+    expect(row).toMatchObject({ state: 'at_risk', progress: 0.75 });
+    expect(indicatorRow(indicator({ latest: { period: '2025Q4', value: 15 }, evaluation: evaluation('on_track', 0.75) })).state).toBe('on_track');
+  });
+
+  it('measures attainment itself when an older snapshot has no evaluation, claiming only what it can', () => {
     const row = indicatorRow(indicator({ latest: { period: '2025Q4', value: 15 } }));
-    expect(row.state).toBe('not_met');
+    expect(row).toMatchObject({ state: 'no_data' });
     expect(row.progress).toBeCloseTo(0.75);
     expect(indicatorRow(indicator({ latest: { period: '2026Q4', value: 21 } })).state).toBe('met');
   });
@@ -27,13 +37,12 @@ describe('indicators against the plan’s targets', () => {
   it('treats a ≤ target as met when the value is at or under it (lower is better)', () => {
     const energy = { code: 'tt-07', unit: '吨标准煤/万元', target: 0.66, direction: 'at_most' as const };
     const over = indicatorRow(indicator({ ...energy, latest: { period: '2025', value: 0.8 } }));
-    expect(over.state).toBe('not_met');
     expect(over.progress).toBeCloseTo(0.825);
     expect(indicatorRow(indicator({ ...energy, latest: { period: '2026', value: 0.66 } })).state).toBe('met');
   });
 
   it('says there is no value yet rather than 0%', () => {
-    expect(indicatorRow(indicator({}))).toMatchObject({ state: 'no_value', progress: undefined });
+    expect(indicatorRow(indicator({}))).toMatchObject({ state: 'no_data', progress: undefined });
   });
 });
 

@@ -1,4 +1,4 @@
-import type { PublicIndicator, PublicPilot, PublicProject } from '../../../../shared/public/snapshot';
+import type { PublicEvaluation, PublicIndicator, PublicPilot, PublicProject } from '../../../../shared/public/snapshot';
 import { label, t } from '../i18n';
 import type { CsvColumn } from './csv';
 
@@ -6,7 +6,8 @@ import type { CsvColumn } from './csv';
  * The rows behind each table of a pilot's public dashboard, computed once from the snapshot; the
  * tables render them and the downloads export them, so what is shown and what is saved agree.
  */
-export type IndicatorState = 'met' | 'not_met' | 'no_value';
+/** The published evaluation's status (shared/indicators/progress.ts decides it; the page only shows it). */
+export type IndicatorState = PublicEvaluation['status'];
 
 export interface IndicatorRow {
   indicator: PublicIndicator;
@@ -16,18 +17,16 @@ export interface IndicatorRow {
 }
 
 /**
- * ≥ targets: progress = latest ÷ target. ≤ targets (lower is better, e.g. 单位增加值能耗): met when
- * latest ≤ target, progress = target ÷ latest.
+ * The status and attainment come from the snapshot's evaluation, so the dashboard says what the
+ * bureau's own board says (on track, at risk, missed, met). Without one (an older snapshot) only the
+ * plain attainment is shown: ≥ targets latest ÷ target; ≤ targets (lower is better) target ÷ latest.
  */
 export function indicatorRow(indicator: PublicIndicator): IndicatorRow {
   const latest = indicator.latest?.value;
-  if (latest === undefined || !Number.isFinite(latest)) return { indicator, progress: undefined, state: 'no_value' };
-  if (indicator.direction === 'at_most') {
-    const progress = latest <= 0 ? 1 : indicator.target / latest;
-    return { indicator, progress, state: latest <= indicator.target ? 'met' : 'not_met' };
-  }
-  const progress = indicator.target === 0 ? 1 : latest / indicator.target;
-  return { indicator, progress, state: latest >= indicator.target ? 'met' : 'not_met' };
+  const evaluation = indicator.evaluation;
+  if (latest === undefined || !Number.isFinite(latest)) return { indicator, progress: undefined, state: evaluation?.status ?? 'no_data' };
+  const attainment = indicator.direction === 'at_most' ? (latest <= 0 ? 1 : indicator.target / latest) : indicator.target === 0 ? 1 : latest / indicator.target;
+  return { indicator, progress: evaluation?.attainment ?? attainment, state: evaluation?.status ?? (attainment >= 1 ? 'met' : 'no_data') };
 }
 
 export interface StatusRow {
@@ -73,9 +72,11 @@ export function filterProjects(projects: readonly PublicProject[], status: strin
 
 export const INDICATOR_STATE_KEYS = {
   met: 'dashboard.indicators.met',
-  not_met: 'dashboard.indicators.notMet',
-  no_value: 'dashboard.indicators.noValue',
-} as const;
+  on_track: 'dashboard.indicators.onTrack',
+  at_risk: 'dashboard.indicators.atRisk',
+  missed: 'dashboard.indicators.missed',
+  no_data: 'dashboard.indicators.noValue',
+} as const satisfies Record<IndicatorState, string>;
 
 export function indicatorColumns(): CsvColumn<IndicatorRow>[] {
   return [
