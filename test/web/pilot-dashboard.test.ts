@@ -46,7 +46,7 @@ describe('a pilot’s public dashboard', () => {
     const rows = [...indicators.querySelectorAll('tbody tr')];
     expect(rows).toHaveLength(11);
     expect(rows[0]?.querySelector('th')?.getAttribute('scope')).toBe('row');
-    expect(cells(rows[0])).toEqual(expect.arrayContaining(['工业技术改造投资规模', '亿元', '≥ 20', '62.5%', '未达标']));
+    expect(cells(rows[0])).toEqual(expect.arrayContaining(['工业技术改造投资规模', '亿元', '≥ 20', '62.5%', '存在风险']));
     expect(cells(rows[6]).join(' ')).toContain('≤ 0.66');
     expect(cells(rows[6])).toContain('已达标');
     expect(cells(rows[1])).toContain('暂无数据');

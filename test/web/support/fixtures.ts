@@ -38,6 +38,11 @@ export const WUQING_SNAPSHOT = publicPilot(
       'tt-01': [{ period: '2025Q2', value: 12.5 }],
       'tt-07': [{ period: '2025', value: 0.6 }],
     },
+    // As the publisher computes them (shared/indicators/progress.ts); the page shows, never re-judges.
+    evaluations: {
+      'tt-01': { status: 'at_risk', statusLabel: '存在风险', attainment: 0.625, expected: 0.7, reasons: ['低于按期达标的预期进度'], projectedAtTargetDate: 18, reachesTargetOn: null },
+      'tt-07': { status: 'met', statusLabel: '已达标', attainment: 1, expected: null, reasons: [], projectedAtTargetDate: null, reachesTargetOn: null },
+    },
     disbursedWan: 3_000,
     admittedProviders: 41,
   },
