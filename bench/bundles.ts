@@ -5,6 +5,7 @@ import { build } from 'esbuild';
 import { BUNDLING } from '../infra/constructs/bundling';
 import { handlerModules } from '../shared/routes';
 import { SCHEDULES } from '../shared/schedules';
+import { EVENT_HANDLERS } from '../shared/events';
 import { BUCKETS, TABLES } from '../shared/tables';
 import { percentile } from './stats';
 
@@ -22,6 +23,7 @@ export async function benchBundles(): Promise<void> {
   const entries = [
     ...handlerModules().map((handler) => ({ name: `api/${handler}`, file: join(ROOT, 'functions/api', `${handler}.ts`) })),
     ...SCHEDULES.map((schedule) => ({ name: `timers/${schedule.handler}`, file: join(ROOT, 'functions/timers', `${schedule.handler}.ts`) })),
+    ...EVENT_HANDLERS.map((event) => ({ name: `events/${event.handler}`, file: join(ROOT, 'functions/events', `${event.handler}.ts`) })),
   ];
   // Config fails fast without its names; give it placeholders (nothing is called).
   const env: Record<string, string> = { ...process.env, AWS_REGION: 'cn-north-1' } as Record<string, string>;

@@ -1,8 +1,11 @@
 import { Annotations, App, Aws, Tags, type Environment, type Stack } from 'aws-cdk-lib';
+import { EVENT_HANDLERS } from '../shared/events';
 import { readConfig, type Identity, type PilotConfig } from './config';
+import { AlarmsStack } from './stacks/alarms-stack';
 import { ApiStack } from './stacks/api-stack';
 import { AuthStack } from './stacks/auth-stack';
 import { DataStack } from './stacks/data-stack';
+import { EventsStack } from './stacks/events-stack';
 import { SchedulesStack } from './stacks/schedules-stack';
 import { WebStack } from './stacks/web-stack';
 
@@ -28,11 +31,15 @@ export const FEATURE_FLAGS: Record<string, unknown> = {
 
 export interface PilotOps {
   config: PilotConfig;
+  /** The topic every alarm notifies. */
+  alarms: AlarmsStack;
   data: DataStack;
   /** Absent in aws-cn, where an external OIDC issuer replaces the user pool. */
   auth?: AuthStack;
   api: ApiStack;
   schedules: SchedulesStack;
+  /** Absent where no entry of shared/events.ts applies (aws-cn: no GuardDuty malware scanning there). */
+  events?: EventsStack;
   /** Absent in aws-cn until a site domain is given: CloudFront there serves only an ICP-recorded domain. */
   web?: WebStack;
   stacks: Stack[];
@@ -45,13 +52,16 @@ export function createApp(context: Record<string, unknown> = {}, outdir?: string
 
 /**
  * The whole deployment, split by concern and by state: data (tables, buckets) and auth (users) are
- * stateful and retained; api, schedules and web hold no state and can be replaced freely.
+ * stateful and retained, alarms holds the topic people subscribe to; api, schedules, events and web
+ * hold no state and can be replaced freely.
  */
 export function buildPilotOps(app: App, env?: Environment): PilotOps {
   const config = readConfig(app.node);
   const prefix = `PilotOps-${config.stage}`;
   const common = { ...(env ? { env } : {}), terminationProtection: config.stage === 'prod' };
 
+  const alarms = new AlarmsStack(app, `${prefix}-Alarms`, { ...common, description: 'PilotOps alarm topic (subscriptions are kept)' });
+  const alarmTopic = alarms.topic;
   const data = new DataStack(app, `${prefix}-Data`, { ...common, config, description: 'PilotOps tables and buckets (stateful)' });
   if (!config.siteOrigin) {
     Annotations.of(data).addWarningV2(
@@ -78,13 +88,19 @@ export function buildPilotOps(app: App, env?: Environment): PilotOps {
     config,
     store: data.store,
     identity,
+    alarmTopic,
     description: 'PilotOps HTTP API and its functions',
   });
   const schedules = new SchedulesStack(app, `${prefix}-Schedules`, {
     ...compute,
     store: data.store,
+    alarmTopic,
     description: 'PilotOps timers on EventBridge Scheduler',
   });
+  const handlers = EVENT_HANDLERS.filter((definition) => definition.partitions.some((partition) => partition === config.partition));
+  const events = handlers.length > 0
+    ? new EventsStack(app, `${prefix}-Events`, { ...compute, store: data.store, alarmTopic, handlers, description: 'PilotOps functions called by AWS service events' })
+    : undefined;
 
   let web: WebStack | undefined;
   if (config.partition === 'aws' || config.siteDomain) {
@@ -106,10 +122,10 @@ export function buildPilotOps(app: App, env?: Environment): PilotOps {
     );
   }
 
-  const stacks: Stack[] = [data, ...(auth ? [auth] : []), api, schedules, ...(web ? [web] : [])];
+  const stacks: Stack[] = [alarms, data, ...(auth ? [auth] : []), api, schedules, ...(events ? [events] : []), ...(web ? [web] : [])];
   for (const stack of stacks) {
     Tags.of(stack).add('project', 'pilotops');
     Tags.of(stack).add('stage', config.stage);
   }
-  return { config, data, ...(auth ? { auth } : {}), api, schedules, ...(web ? { web } : {}), stacks };
+  return { config, alarms, data, ...(auth ? { auth } : {}), api, schedules, ...(events ? { events } : {}), ...(web ? { web } : {}), stacks };
 }

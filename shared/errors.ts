@@ -29,6 +29,8 @@ export const ERROR_CATALOGUE = {
   EVIDENCE_ALREADY_COMPLETED: { status: 409, message: '该文件已完成上传，不能重复确认' },
   EVIDENCE_REFERENCE_INVALID: { status: 400, message: '引用的证据不存在、未完成上传、不属于本项目或类别不符' },
   EVIDENCE_LOCKED: { status: 409, message: '证据已被提交的材料引用或项目已提交，不能删除' },
+  // Malware scanning (issue 8): an infected file stays stored (Object Lock) but is never handed out.
+  EVIDENCE_QUARANTINED: { status: 409, message: '该文件经病毒扫描发现恶意代码，已被隔离，不能下载' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

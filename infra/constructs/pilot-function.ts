@@ -1,12 +1,16 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Duration, Stack, Validations, type CfnElement } from 'aws-cdk-lib';
-import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
+import type * as sns from 'aws-cdk-lib/aws-sns';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { BUCKETS, TABLES, type BucketKey, type TableKey } from '../../shared/tables';
 import { REPO_ROOT } from '../config';
@@ -30,6 +34,12 @@ export interface PilotFunctionProps {
   store: DataStore;
   tableAccess?: TableAccess;
   bucketAccess?: BucketAccess;
+  /** Only these tables and buckets are granted (default: all); the others stay names in the environment. */
+  grants?: { tables: readonly TableKey[]; buckets: readonly BucketKey[] };
+  /** Where its error and throttle alarms notify (the alarms stack's topic). */
+  alarmTopic: sns.ITopic;
+  /** Async invocations (EventBridge targets) that still fail after Lambda's own retries land here. */
+  deadLetterQueue?: sqs.IQueue;
   /** Also s3:DeleteObject on the evidence bucket (routes and timers that say `deletesEvidence`). */
   deletesEvidence?: boolean;
   timeout?: Duration;
@@ -39,12 +49,15 @@ export interface PilotFunctionProps {
 /**
  * The house defaults of every function, declared once: Node.js 22 on Graviton, a minified ESM bundle
  * without source maps and without the AWS SDK (the runtime ships v3), its own log group with a
- * retention the law accepts, and every table and bucket name in the environment — the variables
- * `functions/commons/config.ts` reads at load and fails fast without.
+ * retention the law accepts, every table and bucket name in the environment — the variables
+ * `functions/commons/config.ts` reads at load and fails fast without — and alarms on its errors and
+ * throttles.
  */
 export class PilotFunction extends Construct {
   readonly function: NodejsFunction;
   readonly logGroup: logs.LogGroup;
+  readonly errorsAlarm: cloudwatch.Alarm;
+  readonly throttlesAlarm: cloudwatch.Alarm;
 
   constructor(scope: Construct, id: string, props: PilotFunctionProps) {
     super(scope, id);
@@ -73,6 +86,7 @@ export class PilotFunction extends Construct {
       logGroup: this.logGroup,
       role,
       environment,
+      ...(props.deadLetterQueue ? { deadLetterQueue: props.deadLetterQueue } : {}),
       depsLockFilePath: join(REPO_ROOT, 'package-lock.json'),
       projectRoot: REPO_ROOT,
       bundling: {
@@ -88,14 +102,36 @@ export class PilotFunction extends Construct {
       reason: 'Node.js 22 is the house runtime, matched by the esbuild target and local development; a newer runtime is a deliberate, tested change',
     });
 
-    for (const table of Object.values(props.store.tables)) this.bindTable(table, props.tableAccess ?? 'read-write');
-    for (const bucket of Object.values(props.store.buckets)) this.bindBucket(bucket, props.bucketAccess ?? 'read-put');
+    const tables = props.grants?.tables ?? (Object.keys(TABLES) as TableKey[]);
+    const buckets = props.grants?.buckets ?? (Object.keys(BUCKETS) as BucketKey[]);
+    for (const key of tables) this.bindTable(props.store.tables[key], props.tableAccess ?? 'read-write');
+    for (const key of buckets) this.bindBucket(props.store.buckets[key], props.bucketAccess ?? 'read-put');
     // Object Lock keeps every version for its retention: a delete here only hides a refused or withdrawn upload.
     if (props.deletesEvidence) {
       const evidence = props.store.buckets.evidence;
       this.function.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:DeleteObject'], resources: [evidence.arnForObjects('projects/*')] }));
       this.acknowledgeWildcard(evidence, evidence.bucketArn, '/projects/*', 'upload keys are minted per upload under projects/; only refused or withdrawn uploads are deleted');
     }
+
+    // API handlers answer their own errors (a 500 is not a function error; the API's 5xx alarm sees
+    // those): an Errors datapoint is an unhandled throw or a timeout, and a throttle is lost work.
+    // Either is worth a message at the first occurrence, and another when it clears.
+    const alarm = (id: string, metric: cloudwatch.IMetric, what: string): cloudwatch.Alarm => {
+      const created = new cloudwatch.Alarm(this, id, {
+        alarmDescription: `${props.module}: ${what}`,
+        metric,
+        threshold: 1,
+        evaluationPeriods: 1,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      });
+      created.addAlarmAction(new SnsAction(props.alarmTopic));
+      created.addOkAction(new SnsAction(props.alarmTopic));
+      return created;
+    };
+    const period = { period: Duration.minutes(5), statistic: cloudwatch.Stats.SUM };
+    this.errorsAlarm = alarm('ErrorsAlarm', this.function.metricErrors(period), 'an invocation failed (unhandled error or timeout)');
+    this.throttlesAlarm = alarm('ThrottlesAlarm', this.function.metricThrottles(period), 'invocations were throttled (account concurrency exhausted)');
   }
 
   /** Item-level access to a table and its indexes; never table administration. */

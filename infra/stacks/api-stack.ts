@@ -3,7 +3,10 @@ import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as sns from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import { handlerId, handlerModules, ROUTES, routeKey, type RouteDefinition } from '../../shared/routes';
 import type { Identity, PilotConfig } from '../config';
@@ -14,6 +17,7 @@ export interface ApiStackProps extends StackProps {
   config: PilotConfig;
   store: DataStore;
   identity: Identity;
+  alarmTopic: sns.ITopic;
 }
 
 /**
@@ -52,17 +56,18 @@ export class ApiStack extends Stack {
   /** `https://{id}.execute-api.{region}.{suffix}/`: what the web app calls. */
   readonly url: string;
   readonly functions: ReadonlyMap<string, PilotFunction>;
+  readonly serverErrorsAlarm: cloudwatch.Alarm;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
-    const { config, store, identity } = props;
+    const { config, store, identity, alarmTopic } = props;
 
     const functions = new Map<string, PilotFunction>();
     for (const handler of handlerModules()) {
       const routes: readonly RouteDefinition[] = ROUTES.filter((route) => route.handler === handler);
       const summaries = routes.map((route) => `${routeKey(route)} ${route.summary}`);
       const deletesEvidence = routes.some((route) => route.deletesEvidence === true);
-      functions.set(handler, new PilotFunction(this, handlerId(handler), { module: `api/${handler}`, description: summaries.join('; '), store, deletesEvidence }));
+      functions.set(handler, new PilotFunction(this, handlerId(handler), { module: `api/${handler}`, description: summaries.join('; '), store, deletesEvidence, alarmTopic }));
     }
     this.functions = functions;
 
@@ -122,6 +127,19 @@ export class ApiStack extends Stack {
         }
       }
     }
+
+    // Handlers turn an internal error into a 500 without failing the function, so this is where such
+    // errors surface; for a few thousand users any 5xx is a fault worth a look, not noise.
+    this.serverErrorsAlarm = new cloudwatch.Alarm(this, 'ServerErrorsAlarm', {
+      alarmDescription: 'PilotOps API answered 5xx (internal errors, integration failures or timeouts)',
+      metric: this.api.metricServerError({ period: Duration.minutes(5), statistic: cloudwatch.Stats.SUM }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    });
+    this.serverErrorsAlarm.addAlarmAction(new SnsAction(alarmTopic));
+    this.serverErrorsAlarm.addOkAction(new SnsAction(alarmTopic));
 
     this.url = stage.url;
     new CfnOutput(this, 'ApiUrl', { value: this.url });

@@ -6,6 +6,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { BUCKETS, TABLES, type BucketKey, type KeyAttribute, type TableKey } from '../../shared/tables';
 import type { PilotConfig } from '../config';
+import { MalwareProtection } from '../constructs/malware-protection';
 
 /** What compute needs from the data stack: every table and bucket, by the keys of `shared/tables.ts`. */
 export interface DataStore {
@@ -26,9 +27,11 @@ const attribute = (key: KeyAttribute): dynamodb.Attribute => ({
 });
 
 /**
- * Everything stateful that is not identity: the tables and buckets. It changes rarely and is never
- * replaced, so compute stacks can be destroyed and redeployed around it. Every resource is retained
- * on stack deletion and no physical name is set, so two stages never collide in one account.
+ * Everything stateful that is not identity: the tables and buckets, and in `aws` the evidence
+ * bucket's malware protection plan (it belongs with the bucket whose policy keys on its tag). It
+ * changes rarely and is never replaced, so compute stacks can be destroyed and redeployed around it.
+ * Every table and bucket is retained on stack deletion and no physical name is set, so two stages
+ * never collide in one account.
  */
 export class DataStack extends Stack {
   readonly store: DataStore;
@@ -36,6 +39,8 @@ export class DataStack extends Stack {
   readonly accessLogs: s3.Bucket;
   /** aws-cn only: the identity CloudFront reads the site with (see below); undefined means OAC. */
   readonly siteReader?: cloudfront.OriginAccessIdentity;
+  /** aws only: GuardDuty scans every evidence object; the China regions do not offer it (docs/deploy.md). */
+  readonly malwareProtection?: MalwareProtection;
 
   constructor(scope: Construct, id: string, props: DataStackProps) {
     super(scope, id, props);
@@ -150,6 +155,8 @@ export class DataStack extends Stack {
         }),
       );
     }
+
+    if (config.partition === 'aws') this.malwareProtection = new MalwareProtection(this, 'EvidenceMalwareProtection', { bucket: evidence });
 
     this.store = { tables, buckets: { evidence, site } };
   }

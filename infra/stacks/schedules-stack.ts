@@ -1,16 +1,19 @@
 import { Duration, Stack, TimeZone, Validations, type CfnElement, type StackProps } from 'aws-cdk-lib';
-import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
-import * as sqs from 'aws-cdk-lib/aws-sqs';
+import type * as sns from 'aws-cdk-lib/aws-sns';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { handlerId } from '../../shared/routes';
 import { SCHEDULES, type ScheduleDefinition, type TimerEvent } from '../../shared/schedules';
+import { DeadLetters } from '../constructs/dead-letters';
 import { PilotFunction } from '../constructs/pilot-function';
 import type { DataStore } from './data-stack';
 
 export interface SchedulesStackProps extends StackProps {
   store: DataStore;
+  alarmTopic: sns.ITopic;
 }
 
 /**
@@ -23,28 +26,16 @@ export interface SchedulesStackProps extends StackProps {
 export class SchedulesStack extends Stack {
   readonly functions: ReadonlyMap<string, PilotFunction>;
   readonly deadLetters: sqs.Queue;
+  readonly deadLettersAlarm: cloudwatch.Alarm;
 
   constructor(scope: Construct, id: string, props: SchedulesStackProps) {
     super(scope, id, props);
+    const { alarmTopic } = props;
 
-    this.deadLetters = new sqs.Queue(this, 'DeadLetters', {
-      encryption: sqs.QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
-    Validations.of(this.deadLetters).acknowledge({
-      id: 'AwsSolutions-SQS3',
-      reason: 'this queue is itself the dead-letter queue of the scheduler targets (cdk-nag only recognises SQS redrive policies)',
-    });
-    // Any dead letter means a deadline sweep did not run: alarm on the first one.
-    new cloudwatch.Alarm(this, 'DeadLettersAlarm', {
-      alarmDescription: 'A scheduled timer invocation failed after all retries',
-      metric: this.deadLetters.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }),
-      threshold: 1,
-      evaluationPeriods: 1,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-    });
+    // Any dead letter means a deadline sweep did not run: the alarm tells operations at the first one.
+    const deadLetters = new DeadLetters(this, 'DeadLetters', { description: 'A scheduled timer invocation failed after all retries', alarmTopic });
+    this.deadLetters = deadLetters.queue;
+    this.deadLettersAlarm = deadLetters.alarm;
 
     const functions = new Map<string, PilotFunction>();
     for (const handler of new Set(SCHEDULES.map((schedule) => schedule.handler))) {
@@ -56,6 +47,7 @@ export class SchedulesStack extends Stack {
           module: `timers/${handler}`,
           description: summaries.join('; '),
           store: props.store,
+          alarmTopic,
           deletesEvidence: schedules.some((schedule) => schedule.deletesEvidence === true),
           // A sweep walks every obligation due today; give it room that an API call never needs.
           timeout: Duration.minutes(5),

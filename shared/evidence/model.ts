@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Role } from '../roles';
 import { Id } from '../projects/values';
 import { EvidenceCategory, MAX_EVIDENCE_BYTES, type FileKind } from './categories';
+import { isQuarantined, scanView, type EvidenceScan } from './scan';
 
 /** The evidence HTTP shapes and the records they become. */
 
@@ -89,6 +90,8 @@ export interface PendingUpload extends DeclaredFile {
   urlExpiresAt: string;
   /** after this the upload can no longer be completed and the cleanup timer removes it */
   completeBy: string;
+  /** a malware scan verdict that arrived before completion (shared/evidence/scan.ts) */
+  scan?: EvidenceScan;
 }
 
 /** A completed, verified file. Its id is the upload's id, so its key is fixed from the start. */
@@ -100,6 +103,8 @@ export interface Evidence extends DeclaredFile {
   key: string;
   /** the S3 object version verified at completion (absent where the server does not version) */
   versionId?: string;
+  /** the malware scan verdict; absent until a scanner reports, and always where none runs */
+  scan?: EvidenceScan;
 }
 
 /** The first evidence to claim a file hash or an invoice number. */
@@ -139,6 +144,13 @@ export function evidenceView(evidence: Evidence) {
     ...(evidence.invoiceNumber ? { invoiceNumber: evidence.invoiceNumber } : {}),
     uploader: evidence.uploader,
     uploadedAt: evidence.uploadedAt,
+    scan: scanView(evidence.scan),
+    quarantined: isQuarantined(evidence),
   };
 }
-export type EvidenceView = ReturnType<typeof evidenceView>;
+type FullEvidenceView = ReturnType<typeof evidenceView>;
+/**
+ * `scan` and `quarantined` are optional for readers: the web app is published apart from the API
+ * (docs/deploy.md) and must still read an API deployed before scanning existed.
+ */
+export type EvidenceView = Omit<FullEvidenceView, 'scan' | 'quarantined'> & Partial<Pick<FullEvidenceView, 'scan' | 'quarantined'>>;

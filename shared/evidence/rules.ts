@@ -6,6 +6,7 @@ import type { Principal, Role } from '../roles';
 import { parseInput } from '../validation';
 import { EVIDENCE_CATEGORIES, FILE_KINDS, formatBytes, kindOfContentType, type CategoryDefinition } from './categories';
 import { UploadRequest, type Evidence, type EvidenceClaim, type EvidenceFlag, type FlagKind, type PendingUpload, type Uploader } from './model';
+import { withScan } from './scan';
 import { detectFileKind } from './signature';
 
 /**
@@ -104,9 +105,10 @@ export function contentRefusal(upload: PendingUpload, content: { head: Uint8Arra
   return undefined;
 }
 
+/** A scan verdict that reached the upload first comes along, if it is about the version verified here. */
 export function evidenceFrom(upload: PendingUpload, now: Date, versionId: string | undefined): Evidence {
-  const { uploadId, urlExpiresAt: _urlExpiresAt, completeBy: _completeBy, createdAt: _createdAt, ...rest } = upload;
-  return { ...rest, id: uploadId, uploadedAt: now.toISOString(), ...(versionId ? { versionId } : {}) };
+  const { uploadId, urlExpiresAt: _urlExpiresAt, completeBy: _completeBy, createdAt: _createdAt, scan, ...rest } = upload;
+  return withScan({ ...rest, id: uploadId, uploadedAt: now.toISOString(), ...(versionId ? { versionId } : {}) }, scan);
 }
 
 /** What a piece of evidence claims that no other may claim unflagged: its bytes, and an invoice's number. */

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BUCKETS, TABLES, type KeyAttribute, type TableKey } from '../../shared/tables';
+import { ACCESS_LOG_DAYS } from '../../infra/stacks/data-stack';
 import { actions, props, resourceOf, RETENTION_DAYS, SITE_ORIGIN, statements, synthesize, type Synthesized } from './helpers';
 
 let synth: Synthesized;
@@ -97,6 +98,25 @@ describe('the data stack', () => {
     expect(props(resourceOf(synth, synth.ops.data.store.buckets.site)).CorsConfiguration).toBeUndefined();
   });
 
+  it('keeps the buckets’ server access logs and the distribution’s logs more than six months, in a private, TLS-only bucket', () => {
+    const logs = resourceOf(synth, synth.ops.data.accessLogs);
+    const logsId = synth.logicalId(synth.ops.data.accessLogs);
+    expect(logs.DeletionPolicy).toBe('Retain');
+    expect(props(logs)).toMatchObject({
+      PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+      BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
+    });
+    // Six calendar months are at most 184 days; the bucket keeps more, then lets them expire.
+    expect(ACCESS_LOG_DAYS).toBeGreaterThan(184);
+    const rules = (props(logs).LifecycleConfiguration as { Rules: { ExpirationInDays?: number }[] }).Rules;
+    expect(rules.map((rule) => rule.ExpirationInDays)).toEqual([ACCESS_LOG_DAYS]);
+    for (const [key, prefix] of [['evidence', 's3/evidence/'], ['site', 's3/site/']] as const) {
+      expect(props(resourceOf(synth, synth.ops.data.store.buckets[key])).LoggingConfiguration, key).toEqual({ DestinationBucketName: { Ref: logsId }, LogFilePrefix: prefix });
+    }
+    const distribution = props(resourceOf(synth, synth.ops.web!.distribution)).DistributionConfig as { Logging: { Bucket: unknown; Prefix: string } };
+    expect(JSON.stringify(distribution.Logging.Bucket)).toContain(logsId);
+  });
+
   it('lets only this account’s CloudFront distributions read the private site bucket', () => {
     const siteId = synth.logicalId(synth.ops.data.store.buckets.site);
     const policy = Object.values(synth.resources(synth.ops.data, 'AWS::S3::BucketPolicy')).find(
@@ -122,6 +142,8 @@ describe('every stack', () => {
       'AWS::Cognito::UserPool': 'UserPoolName',
       'AWS::CloudWatch::Alarm': 'AlarmName',
       'AWS::Scheduler::Schedule': 'Name',
+      'AWS::SNS::Topic': 'TopicName',
+      'AWS::Events::Rule': 'Name',
     };
     for (const [id, resource] of Object.entries(synth.allResources())) {
       const property = named[resource.Type];

@@ -1,4 +1,4 @@
-import { BatchGetCommand, DeleteCommand, GetCommand, PutCommand, ScanCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, DeleteCommand, GetCommand, PutCommand, ScanCommand, TransactWriteCommand, UpdateCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../clients';
 import { tableNames } from '../config';
 import { DomainError } from '../../../shared/errors';
@@ -6,6 +6,7 @@ import type { CompletionPorts } from '../../../shared/evidence/complete';
 import type { Evidence, EvidenceClaim, EvidenceFlag, FlagKind, PendingUpload } from '../../../shared/evidence/model';
 import { assertReferences, type EvidenceReference } from '../../../shared/evidence/references';
 import { claimsOf, duplicateFlags } from '../../../shared/evidence/rules';
+import { supersedes, withScan, type EvidenceScan, type ScanReport } from '../../../shared/evidence/scan';
 import type { Application, Project } from '../../../shared/projects/model';
 import type { Principal } from '../../../shared/roles';
 import { canSee } from '../../../shared/projects/visibility';
@@ -118,8 +119,11 @@ function cancellationCodes(error: unknown): string[] {
  * of any earlier claim. A lost race for the evidence or the upload is a repeated completion; a lost
  * race for a claim (another upload of the same file completing at the same moment) is retried.
  */
-async function saveEvidence(evidence: Evidence, now: Date): Promise<EvidenceFlag[]> {
+async function saveEvidence(verified: Evidence, now: Date): Promise<EvidenceFlag[]> {
   for (let attempt = 1; ; attempt += 1) {
+    // A scan verdict may have reached the upload since it was read: carry it, and close the upload only as seen.
+    const seen = (await pendingUpload(verified.id))?.scan;
+    const evidence = withScan(verified, seen);
     const claims = claimsOf(evidence);
     const earlier = await Promise.all(claims.map((claim) => claimOf(claim.kind, claim.value)));
     const flags = claims.flatMap((claim, index) => {
@@ -128,7 +132,7 @@ async function saveEvidence(evidence: Evidence, now: Date): Promise<EvidenceFlag
     });
     const items: TransactItem[] = [
       put({ ...evidenceKey(evidence.projectId, evidence.id), itemType: 'evidence', enterprisePk: keys.enterprisePartition(evidence.uscc), enterpriseSk: `EVIDENCE#${evidence.projectId}#${evidence.id}`, ...evidence }, 'attribute_not_exists(pk)'),
-      { Delete: { TableName: tableNames.uploads, Key: uploadKey(evidence.id), ConditionExpression: 'attribute_exists(pk)' } },
+      { Delete: { TableName: tableNames.uploads, Key: uploadKey(evidence.id), ...scanUnchanged(seen) } },
       ...claims
         .filter((_claim, index) => earlier[index] === undefined)
         .map((claim) => put({ ...claimKey(claim.kind, claim.value), itemType: 'evidenceClaim', ...claim, projectId: evidence.projectId, evidenceId: evidence.id, uscc: evidence.uscc, claimedAt: now.toISOString() }, 'attribute_not_exists(pk)')),
@@ -142,11 +146,49 @@ async function saveEvidence(evidence: Evidence, now: Date): Promise<EvidenceFlag
     } catch (error) {
       const codes = cancellationCodes(error);
       if (codes[0] === 'ConditionalCheckFailed') throw new DomainError('EVIDENCE_ALREADY_COMPLETED', { details: { evidenceId: evidence.id } });
-      // The upload vanished under us without becoming evidence: the cleanup timer closed it.
-      if (codes[1] === 'ConditionalCheckFailed') throw new DomainError('NOT_FOUND');
+      // The upload vanished under us without becoming evidence: the cleanup timer closed it. If it is
+      // still there, a scan verdict arrived in between: the next attempt carries it.
+      if (codes[1] === 'ConditionalCheckFailed' && !(await pendingUpload(evidence.id))) throw new DomainError('NOT_FOUND');
       if (attempt >= 3) throw error;
     }
   }
+}
+
+/** The item exists and holds the verdict it was read with (none, or the one checked at that instant). */
+function scanUnchanged(seen: EvidenceScan | undefined): { ConditionExpression: string; ExpressionAttributeNames: Record<string, string>; ExpressionAttributeValues?: Record<string, string> } {
+  return seen
+    ? { ConditionExpression: 'attribute_exists(pk) AND #scan.checkedAt = :seen', ExpressionAttributeNames: { '#scan': 'scan' }, ExpressionAttributeValues: { ':seen': seen.checkedAt } }
+    : { ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(#scan)', ExpressionAttributeNames: { '#scan': 'scan' } };
+}
+
+export type ScanRecordedOn = 'evidence' | 'upload' | 'superseded' | 'missing';
+
+/**
+ * A malware scan verdict goes on the evidence, or on the upload while it is pending (completion then
+ * carries it over, see saveEvidence). Each write holds only if the item still has the verdict it was
+ * read with, so a completion or another verdict in between makes it read again.
+ */
+export async function recordScan(report: ScanReport): Promise<ScanRecordedOn> {
+  for (let attempt = 1; attempt <= 3; attempt += 1) {
+    const evidence = await getEvidence(report.projectId, report.uploadId);
+    const upload = evidence ? undefined : await pendingUpload(report.uploadId);
+    const target = evidence
+      ? { on: 'evidence' as const, TableName: tableNames.records, Key: evidenceKey(report.projectId, report.uploadId), seen: evidence.scan, versionId: evidence.versionId }
+      : upload?.projectId === report.projectId
+        ? { on: 'upload' as const, TableName: tableNames.uploads, Key: uploadKey(report.uploadId), seen: upload.scan, versionId: undefined }
+        : undefined;
+    if (!target) return 'missing';
+    if (!supersedes(target.seen, report.scan, target.versionId)) return 'superseded';
+    const condition = scanUnchanged(target.seen);
+    const update = { TableName: target.TableName, Key: target.Key, UpdateExpression: 'SET #scan = :scan', ...condition };
+    try {
+      await dynamo.send(new UpdateCommand({ ...update, ExpressionAttributeValues: { ...condition.ExpressionAttributeValues, ':scan': report.scan } }));
+      return target.on;
+    } catch (error) {
+      if ((error as { name?: string }).name !== 'ConditionalCheckFailedException') throw error;
+    }
+  }
+  throw new Error(`the scan verdict on ${report.key} kept changing under three attempts`);
 }
 
 /** The object first: if the record's removal then fails, the timer still finds it and retries. */

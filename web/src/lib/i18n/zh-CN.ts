@@ -629,6 +629,7 @@ export const zhCN = {
   'error.EVIDENCE_ALREADY_COMPLETED': '该文件已完成上传，不能重复确认',
   'error.EVIDENCE_REFERENCE_INVALID': '引用的证据不存在、未完成上传、不属于本项目或类别不符',
   'error.EVIDENCE_LOCKED': '证据已被提交的材料引用或项目已提交，不能删除',
+  'error.EVIDENCE_QUARANTINED': '该文件经病毒扫描发现恶意代码，已被隔离，不能下载',
   'error.INTERNAL': '系统繁忙，请稍后再试',
   'error.NETWORK': '网络连接失败，请检查网络后重试',
   'error.SESSION_EXPIRED': '登录已过期，请重新登录',
