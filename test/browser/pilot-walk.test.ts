@@ -289,6 +289,21 @@ describe('a key project from application to the public dashboard, in Chromium', 
     await page.close();
   });
 
+  it('lets the bureau open its inbox and the indicator board, then one indicator’s page', async () => {
+    const page = await as('bureau');
+    await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: /^消息/ }).click();
+    await page.getByRole('heading', { name: '消息中心' }).waitFor();
+    await page.getByText(/未读 \d+ 条/).waitFor();
+    await log.check(page, 'bureau-inbox');
+    await page.goto(`${stack.url}/pilots/${PILOT}/indicators`);
+    await page.getByRole('table', { name: '主要指标完成情况' }).waitFor();
+    await log.check(page, 'bureau-indicators');
+    await page.getByRole('link', { name: '全员劳动生产率' }).click();
+    await page.getByRole('heading', { name: '各期填报' }).waitFor();
+    await log.check(page, 'bureau-indicator');
+    await page.context().close();
+  });
+
   it('found no serious or critical accessibility violation on any page visited', () => {
     expect(log.visited.length).toBeGreaterThan(10);
     expect(log.violations).toEqual([]);

@@ -21,6 +21,17 @@ export const REGISTER_ROLES = asRoles(rolesAllowed('POST', '/enterprises'));
 export const CREATE_PROJECT_ROLES = asRoles(rolesAllowed('POST', '/projects'));
 export const EVIDENCE_UPLOAD_ROLES = asRoles(rolesAllowed('POST', '/projects/{projectId}/evidence/uploads'));
 
+/** Roles that read and enter indicator values, and those that change them (shared/routes.ts). */
+export const INDICATOR_ROLES = asRoles(rolesAllowed('GET', '/pilots/{pilotId}/indicators'));
+export const VALUE_ENTRY_ROLES = asRoles(rolesAllowed('POST', '/pilots/{pilotId}/indicators/{code}/periods/{period}/actions/{action}'));
+export const FULFIL_ROLES = asRoles(rolesAllowed('POST', '/obligations/{obligationId}/fulfil'));
+
+/**
+ * Roles whose office has an inbox (shared/obligations/inbox.ts `boxesOf`; a unit test keeps the two
+ * equal). Copied, not imported, so the header does not pull zod into the first paint.
+ */
+export const INBOX_ROLES = ['enterprise', 'town', 'bureau', 'operator', 'expert', 'provider', 'supervisor'] as const satisfies readonly Role[];
+
 /** The offices that review, decide, fund, score or supervise projects (DOMAIN.md "Who uses it"). */
 export const OFFICIAL_ROLES = ['town', 'bureau', 'finance', 'expert', 'operator', 'supervisor'] as const satisfies readonly Role[];
 

@@ -7,6 +7,7 @@ import { createAuthProvider, type AuthProvider } from './auth/providers';
 import { Session } from './auth/session.svelte';
 import { loadConfig, type RuntimeConfig } from './config';
 import { t } from './i18n';
+import { Inbox } from './inbox/inbox.svelte';
 import { paths } from './paths';
 import { Router, type RouterWindow } from './router.svelte';
 
@@ -26,6 +27,8 @@ export class AppState {
   readonly router: Router;
   readonly session: Session;
   readonly api: Endpoints;
+  /** The signed-in office's inbox: the header's badge and the inbox page share it. */
+  readonly inbox: Inbox;
   principalLoading = $state(false);
   principalError = $state<ApiError | null>(null);
   /** A one-off confirmation shown on the next page (e.g. after registering), cleared after it. */
@@ -48,6 +51,7 @@ export class AppState {
       fetcher: deps.fetcher,
     });
     this.api = endpoints(client);
+    this.inbox = new Inbox(this.api);
   }
 
   config(): Promise<RuntimeConfig> {
@@ -93,12 +97,14 @@ export class AppState {
 
   signOut(): void {
     this.session.end();
+    this.inbox.reset();
     this.router.navigate(paths.home());
   }
 
   /** The API refused the token (expired or revoked): sign in again and come back here. */
   #expired(): void {
     this.session.end();
+    this.inbox.reset();
     if (this.router.path !== paths.login()) this.navigateWithNotice(paths.login(this.router.href), t('error.SESSION_EXPIRED'), 'info');
   }
 }

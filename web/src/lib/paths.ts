@@ -11,6 +11,9 @@ export const paths = {
   project: (projectId: string) => `/projects/${segment(projectId)}`,
   newApplication: () => '/projects/new',
   application: (projectId: string, step?: string) => `/projects/${segment(projectId)}/application${step ? `?step=${segment(step)}` : ''}`,
+  inbox: () => '/inbox',
+  indicators: (pilotId: string) => `/pilots/${segment(pilotId)}/indicators`,
+  indicator: (pilotId: string, code: string) => `/pilots/${segment(pilotId)}/indicators/${segment(code)}`,
   dossier: (uscc: string) => `/enterprises/${segment(uscc)}/dossier`,
 };
 

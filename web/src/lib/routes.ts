@@ -1,6 +1,6 @@
 import type { Component } from 'svelte';
 import type { Role } from '../../../shared/roles';
-import { CREATE_PROJECT_ROLES, DOSSIER_ROLES, REGISTER_ROLES } from './access';
+import { CREATE_PROJECT_ROLES, DOSSIER_ROLES, INBOX_ROLES, INDICATOR_ROLES, REGISTER_ROLES } from './access';
 import { findRoute, type PageParams } from './route-match';
 
 /**
@@ -50,6 +50,21 @@ export const PAGE_ROUTES: readonly PageRoute[] = [
     load: () => import('../pages/projects/ApplicationEditor.svelte'),
   },
   { name: 'project', pattern: '/projects/:projectId', access: 'signed-in', load: () => import('../pages/projects/ProjectDetail.svelte') },
+  { name: 'inbox', pattern: '/inbox', access: 'signed-in', roles: INBOX_ROLES, load: () => import('../pages/inbox/InboxPage.svelte') },
+  {
+    name: 'indicators',
+    pattern: '/pilots/:pilotId/indicators',
+    access: 'signed-in',
+    ...(INDICATOR_ROLES ? { roles: INDICATOR_ROLES } : {}),
+    load: () => import('../pages/indicators/IndicatorBoard.svelte'),
+  },
+  {
+    name: 'indicator',
+    pattern: '/pilots/:pilotId/indicators/:code',
+    access: 'signed-in',
+    ...(INDICATOR_ROLES ? { roles: INDICATOR_ROLES } : {}),
+    load: () => import('../pages/indicators/IndicatorDetail.svelte'),
+  },
   {
     name: 'dossier',
     pattern: '/enterprises/:uscc/dossier',

@@ -9,7 +9,12 @@ import type { Principal } from '../../../../shared/roles';
 import type { Guide } from '../../../../shared/guides/model';
 import type { EvidenceCategory } from '../../../../shared/evidence/categories';
 import type { EvidenceView } from '../../../../shared/evidence/model';
-import { newIdempotencyKey, type ApiClient } from './client';
+import type { InboxItem } from '../../../../shared/obligations/inbox';
+import type { Obligation } from '../../../../shared/obligations/model';
+import type { Role } from '../../../../shared/roles';
+import type { BoardRow } from '../../../../shared/indicators/board';
+import type { IndicatorDetail, ValueView } from '../../../../shared/indicators/view';
+import { newIdempotencyKey, withQuery, type ApiClient } from './client';
 
 /**
  * Typed calls of the API routes in shared/routes.ts. Types are imported as types only, so the
@@ -45,6 +50,32 @@ export interface EvidenceDownload {
   size: number;
 }
 
+/** An inbox item as GET /inbox lists it (functions/commons/store/inbox.ts): `id` is what POST …/read takes. */
+export type InboxEntry = InboxItem & { id: string };
+export interface InboxBox {
+  role: Role;
+  box: string;
+  unread: number;
+}
+export interface InboxPage {
+  box: string;
+  unread: number;
+  boxes: InboxBox[];
+  items: InboxEntry[];
+  cursor?: string;
+}
+export interface InboxQuery {
+  box?: string;
+  cursor?: string;
+  limit?: number;
+}
+export interface IndicatorBoardPage {
+  pilotId: string;
+  asOf: string;
+  rows: BoardRow[];
+}
+export type { BoardRow, IndicatorDetail, Obligation, ValueView };
+
 export interface ProjectPage {
   items: ProjectView[];
   cursor?: string;
@@ -59,6 +90,13 @@ export function endpoints(api: ApiClient) {
    */
   const runAction = (projectId: string, action: string, expectedVersion: number, input: unknown, idempotencyKey: string = newIdempotencyKey()) =>
     api.post<ProjectView>(`/projects/${segment(projectId)}/actions/${segment(action)}`, { expectedVersion, input }, { 'idempotency-key': idempotencyKey });
+
+  const runValueAction = (pilotId: string, code: string, period: string, action: string, expectedVersion: number, input: unknown, idempotencyKey: string = newIdempotencyKey()) =>
+    api.post<ValueView>(
+      `/pilots/${segment(pilotId)}/indicators/${segment(code)}/periods/${segment(period)}/actions/${segment(action)}`,
+      { expectedVersion, input },
+      { 'idempotency-key': idempotencyKey },
+    );
 
   return {
     me: () => api.get<Principal>('/me'),
@@ -81,6 +119,15 @@ export function endpoints(api: ApiClient) {
       api.post<EvidenceView>(`/projects/${segment(projectId)}/evidence/uploads/${segment(uploadId)}/complete`, undefined),
     downloadEvidence: (projectId: string, evidenceId: string) =>
       api.get<EvidenceDownload>(`/projects/${segment(projectId)}/evidence/${segment(evidenceId)}/download`),
+    /** The caller's inbox (one office's), newest first, with every office's unread count. */
+    inbox: (query: InboxQuery = {}) => api.get<InboxPage>('/inbox', { ...query }),
+    markRead: (itemId: string, box?: string) =>
+      api.post<{ itemId: string; read: true; unread: number }>(withQuery(`/inbox/${segment(itemId)}/read`, { box }), undefined),
+    listObligations: (projectId: string) => api.get<{ items: Obligation[] }>(`/projects/${segment(projectId)}/obligations`),
+    fulfilObligation: (obligationId: string, note: string) => api.post<Obligation>(`/obligations/${segment(obligationId)}/fulfil`, { note }),
+    indicatorBoard: (pilotId: string) => api.get<IndicatorBoardPage>(`/pilots/${segment(pilotId)}/indicators`),
+    getIndicator: (pilotId: string, code: string) => api.get<IndicatorDetail>(`/pilots/${segment(pilotId)}/indicators/${segment(code)}`),
+    runValueAction,
     removeEvidence: (projectId: string, evidenceId: string) => api.request<void>('DELETE', `/projects/${segment(projectId)}/evidence/${segment(evidenceId)}`),
   };
 }

@@ -37,7 +37,14 @@ export type LabelFamily =
   | 'changeKind'
   | 'assessConclusion'
   | 'budgetKind'
-  | 'evidenceCategory';
+  | 'evidenceCategory'
+  | 'inboxKind'
+  | 'obligationKind'
+  | 'obligationStatus'
+  | 'indicatorStatus'
+  | 'riskReason'
+  | 'valueStatus'
+  | 'valueAction';
 
 /** The label of a code from data; an unknown code is shown as it came rather than hidden. */
 export function label(family: LabelFamily, value: string): string {
