@@ -5,6 +5,10 @@ import { publicIndex, publicPilot, SNAPSHOT_PATHS, type PublicProject } from '..
 import { getEnterprise } from './store/enterprises';
 import { getPilot, listPilots } from './store/pilots';
 import type { Pilot } from '../../shared/pilots/model';
+import type { Project } from '../../shared/projects/model';
+import type { Obligation } from '../../shared/obligations/model';
+import { onTimeReporting } from '../../shared/public/reporting';
+import { obligationsOf } from './store/obligations';
 import { derivationSources, reportedValuesOfPilot } from './store/indicators';
 import { publishSnapshot } from './store/snapshots';
 
@@ -39,6 +43,14 @@ async function publishPilot(pilot: Pilot, names: Map<string, string>, now: Date)
     disbursedWan += project.tranches.reduce((sum, tranche) => sum + tranche.amountWan, 0);
   }
   const extras = publicEvaluationExtras(indicatorBoard(pilot, values, sources, now), sources.providers);
-  const snapshot = publicPilot(pilot, disclosed, { disbursedWan: Math.round(disbursedWan * 100) / 100, ...extras }, now);
+  const reporting = onTimeReporting(pilot.towns, await reportingDuties(sources.projects), now);
+  const snapshot = publicPilot(pilot, disclosed, { disbursedWan: Math.round(disbursedWan * 100) / 100, ...extras, reporting }, now);
   await publishSnapshot(SNAPSHOT_PATHS.pilot(pilot.id), snapshot);
+}
+
+/** Quarterly report duties of the projects that have had them (from the fund plan on). */
+async function reportingDuties(projects: readonly Project[]): Promise<Obligation[]> {
+  const reporting = projects.filter((project) => project.fundPlan !== undefined);
+  const duties = await Promise.all(reporting.map((project) => obligationsOf('project', project.id)));
+  return duties.flat().filter((obligation) => obligation.kind === 'quarterly_report');
 }

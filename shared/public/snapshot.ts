@@ -1,6 +1,7 @@
 import type { Indicator, Pilot, PilotKind } from '../pilots/model';
 import type { PublicProject as ProjectPublicView } from '../projects/visibility';
 import type { PublicProduct, PublicProvider } from '../providers/views';
+import type { TownReporting } from './reporting';
 
 /**
  * The public snapshots the backend publishes to the site bucket under `/data/` whenever disclosed
@@ -49,6 +50,8 @@ export interface PublicPilot {
   /** the 小快轻准 catalogue: listed products of providers in the pool */
   catalogue?: PublicProduct[];
   projects: PublicProject[];
+  /** each town/park's on-time reporting rate (shared/public/reporting.ts) */
+  reporting?: TownReporting[];
 }
 
 export const SNAPSHOT_PATHS = {
@@ -74,6 +77,7 @@ export function publicPilot(
     admittedProviders?: number;
     providerPool?: { comprehensive: number; industry: number; list: PublicProvider[] };
     catalogue?: PublicProduct[];
+    reporting?: TownReporting[];
   } = {},
   now: Date,
 ): PublicPilot {
@@ -97,5 +101,6 @@ export function publicPilot(
     providers: { admitted: extra.admittedProviders ?? 0, ...(extra.providerPool ?? {}) },
     catalogue: [...(extra.catalogue ?? [])],
     projects: [...projects],
+    ...(extra.reporting ? { reporting: [...extra.reporting] } : {}),
   };
 }

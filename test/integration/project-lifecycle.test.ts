@@ -248,6 +248,9 @@ describe('a central-fund key project through the gateway', () => {
     const secondReport = await upload('operator', projectId, 'acceptance_report', '验收报告（第二轮）');
     await expectStep('operator', projectId, 'assess', { conclusion: 'pass', summary: '指标达成', reportEvidenceId: secondReport }, '2026-01-28T02:00:00Z', 'assessed');
     await expectStep('bureau', projectId, 'accept', {}, '2026-02-01T02:00:00Z', 'accepted');
+    // the town's on-time reporting rate is public: the one quarterly report that fell due was on time
+    const snapshot = (await (await fetch(`${stack.url}/data/pilots/${PILOT}.json`)).json()) as { reporting: Array<{ town: string; due: number; onTime: number; rate: number | null }> };
+    expect(snapshot.reporting).toContainEqual({ town: TOWN, name: '甲街道', due: 1, onTime: 1, rate: 1 });
     await expectStep('finance', projectId, 'record_tranche', { kind: 'remainder', amountWan: 200 }, '2026-02-10T02:00:00Z', 'accepted');
   });
 
