@@ -52,6 +52,14 @@ describe('a pilot’s public dashboard', () => {
     expect(cells(rows[1])).toContain('暂无数据');
   });
 
+  it('shows each town’s on-time reporting rate, saying when nothing has fallen due', async () => {
+    const view = await open();
+    const reporting = table(view, '按期报送的比例');
+    const rows = [...reporting.querySelectorAll('tbody tr')];
+    expect(cells(rows[0])).toEqual(['武清经济技术开发区', '4', '3', '75%']);
+    expect(cells(rows[1])).toEqual(['杨村街道', '0', '0', '暂无到期报告']);
+  });
+
   it('counts projects by status with a total, and funds in 万元/亿元', async () => {
     const view = await open();
     const status = table(view, '按项目状态统计');

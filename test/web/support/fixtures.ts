@@ -45,6 +45,10 @@ export const WUQING_SNAPSHOT = publicPilot(
     },
     disbursedWan: 3_000,
     admittedProviders: 41,
+    reporting: [
+      { town: 'wq-kfq', name: '武清经济技术开发区', due: 4, onTime: 3, rate: 0.75 },
+      { town: 'wq-yc', name: '杨村街道', due: 0, onTime: 0, rate: null },
+    ],
   },
   NOW,
 );

@@ -1,4 +1,5 @@
 import type { PublicEvaluation, PublicIndicator, PublicPilot, PublicProject } from '../../../../shared/public/snapshot';
+import type { TownReporting } from '../../../../shared/public/reporting';
 import { label, t } from '../i18n';
 import type { CsvColumn } from './csv';
 
@@ -125,5 +126,15 @@ export function projectColumns(pilot: Pick<PublicPilot['pilot'], 'towns'>): CsvC
     { header: t('dashboard.projects.acceptedAt'), value: (row) => row.acceptedAt },
     { header: t('dashboard.projects.closedAt'), value: (row) => row.closedAt },
     { header: t('dashboard.projects.id'), value: (row) => row.id },
+  ];
+}
+
+export function reportingColumns(): CsvColumn<TownReporting>[] {
+  return [
+    { header: t('dashboard.reporting.town'), value: (row) => row.name },
+    { header: t('dashboard.reporting.due'), value: (row) => row.due },
+    { header: t('dashboard.reporting.onTime'), value: (row) => row.onTime },
+    { header: t('dashboard.reporting.rate'), value: (row) => (row.rate === null ? undefined : Math.round(row.rate * 1000) / 10) },
+    { header: t('dashboard.reporting.code'), value: (row) => row.town },
   ];
 }
