@@ -86,6 +86,7 @@ describe('the zh-CN message catalogue', () => {
       'role.', 'status.', 'category.', 'demonstrationType.', 'pilotKind.', 'direction.', 'enterprise.scale.', 'error.',
       'action.', 'field.', 'trancheKind.', 'spotCheckOutcome.', 'warningCategory.', 'changeKind.', 'assessConclusion.', 'budgetKind.', 'evidenceCategory.',
       'inboxKind.', 'obligationKind.', 'obligationStatus.', 'indicatorStatus.', 'riskReason.', 'valueStatus.', 'valueAction.',
+      'providerKind.', 'providerStatus.', 'providerAction.', 'providerField.', 'productKind.',
     ];
     const unused = keys.filter((key) => !families.some((prefix) => key.startsWith(prefix)) && !allCode.includes(`'${key}'`));
     expect(unused).toEqual([]);

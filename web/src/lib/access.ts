@@ -24,6 +24,10 @@ export const EVIDENCE_UPLOAD_ROLES = asRoles(rolesAllowed('POST', '/projects/{pr
 /** Roles that read and enter indicator values, and those that change them (shared/routes.ts). */
 export const INDICATOR_ROLES = asRoles(rolesAllowed('GET', '/pilots/{pilotId}/indicators'));
 export const VALUE_ENTRY_ROLES = asRoles(rolesAllowed('POST', '/pilots/{pilotId}/indicators/{code}/periods/{period}/actions/{action}'));
+/** The provider pool: who reads it, the catalogue's; the self-evaluation's readers. */
+export const PROVIDER_POOL_ROLES = asRoles(rolesAllowed('GET', '/pilots/{pilotId}/providers'));
+export const CATALOGUE_ROLES = asRoles(rolesAllowed('GET', '/pilots/{pilotId}/catalogue'));
+export const SELF_EVALUATION_ROLES = asRoles(rolesAllowed('GET', '/pilots/{pilotId}/self-evaluations/{year}'));
 export const FULFIL_ROLES = asRoles(rolesAllowed('POST', '/obligations/{obligationId}/fulfil'));
 
 /**

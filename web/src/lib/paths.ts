@@ -14,6 +14,10 @@ export const paths = {
   inbox: () => '/inbox',
   indicators: (pilotId: string) => `/pilots/${segment(pilotId)}/indicators`,
   indicator: (pilotId: string, code: string) => `/pilots/${segment(pilotId)}/indicators/${segment(code)}`,
+  providers: (pilotId: string) => `/pilots/${segment(pilotId)}/providers`,
+  provider: (pilotId: string, providerId: string) => `/pilots/${segment(pilotId)}/providers/${segment(providerId)}`,
+  catalogue: (pilotId: string) => `/pilots/${segment(pilotId)}/catalogue`,
+  selfEvaluation: (pilotId: string, year: number) => `/pilots/${segment(pilotId)}/self-evaluations/${year}`,
   dossier: (uscc: string) => `/enterprises/${segment(uscc)}/dossier`,
 };
 

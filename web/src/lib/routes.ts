@@ -1,6 +1,6 @@
 import type { Component } from 'svelte';
 import type { Role } from '../../../shared/roles';
-import { CREATE_PROJECT_ROLES, DOSSIER_ROLES, INBOX_ROLES, INDICATOR_ROLES, REGISTER_ROLES } from './access';
+import { CATALOGUE_ROLES, CREATE_PROJECT_ROLES, DOSSIER_ROLES, INBOX_ROLES, INDICATOR_ROLES, PROVIDER_POOL_ROLES, REGISTER_ROLES, SELF_EVALUATION_ROLES } from './access';
 import { findRoute, type PageParams } from './route-match';
 
 /**
@@ -64,6 +64,34 @@ export const PAGE_ROUTES: readonly PageRoute[] = [
     access: 'signed-in',
     ...(INDICATOR_ROLES ? { roles: INDICATOR_ROLES } : {}),
     load: () => import('../pages/indicators/IndicatorDetail.svelte'),
+  },
+  {
+    name: 'providers',
+    pattern: '/pilots/:pilotId/providers',
+    access: 'signed-in',
+    ...(PROVIDER_POOL_ROLES ? { roles: PROVIDER_POOL_ROLES } : {}),
+    load: () => import('../pages/providers/ProviderPool.svelte'),
+  },
+  {
+    name: 'provider',
+    pattern: '/pilots/:pilotId/providers/:providerId',
+    access: 'signed-in',
+    ...(PROVIDER_POOL_ROLES ? { roles: PROVIDER_POOL_ROLES } : {}),
+    load: () => import('../pages/providers/ProviderDetail.svelte'),
+  },
+  {
+    name: 'catalogue',
+    pattern: '/pilots/:pilotId/catalogue',
+    access: 'signed-in',
+    ...(CATALOGUE_ROLES ? { roles: CATALOGUE_ROLES } : {}),
+    load: () => import('../pages/providers/CataloguePage.svelte'),
+  },
+  {
+    name: 'selfEvaluation',
+    pattern: '/pilots/:pilotId/self-evaluations/:year',
+    access: 'signed-in',
+    ...(SELF_EVALUATION_ROLES ? { roles: SELF_EVALUATION_ROLES } : {}),
+    load: () => import('../pages/evaluation/SelfEvaluationPage.svelte'),
   },
   {
     name: 'dossier',

@@ -36,6 +36,31 @@ export function newIdempotencyKey(): string {
   return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
+/** A file the API answered as an attachment. */
+export interface DownloadedFile {
+  blob: Blob;
+  filename: string | undefined;
+}
+
+/**
+ * The file name in a Content-Disposition header (RFC 6266): `filename*=UTF-8''…` (RFC 5987, which
+ * keeps a Chinese name) before the plain `filename="…"`.
+ */
+export function dispositionFilename(header: string | null): string | undefined {
+  if (!header) return undefined;
+  const extended = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(header);
+  if (extended?.[1]) {
+    try {
+      return decodeURIComponent(extended[1].trim());
+    } catch {
+      // a malformed escape: fall back to the plain name
+    }
+  }
+  const plain = /filename\s*=\s*(?:"([^"]*)"|([^;\s]+))/.exec(header);
+  const name = plain?.[1] ?? plain?.[2];
+  return name ? name : undefined;
+}
+
 export class ApiClient {
   readonly #options: ApiClientOptions;
 
@@ -44,8 +69,20 @@ export class ApiClient {
   }
 
   async request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+    const response = await this.#send(method, path, options, 'application/json');
+    const payload: unknown = response.status === 204 ? undefined : await response.json().catch(() => undefined);
+    return payload as T;
+  }
+
+  /** A GET answered with a file: the bytes and the file name, with the same token and error handling. */
+  async download(path: string): Promise<DownloadedFile> {
+    const response = await this.#send('GET', path, {}, '*/*');
+    return { blob: await response.blob(), filename: dispositionFilename(response.headers.get('content-disposition')) };
+  }
+
+  async #send(method: string, path: string, options: RequestOptions, accept: string): Promise<Response> {
     const base = await this.#options.apiBase();
-    const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
+    const headers: Record<string, string> = { accept, ...options.headers };
     const token = this.#options.token();
     if (token) headers.authorization = `Bearer ${token}`;
     if (options.body !== undefined) headers['content-type'] = 'application/json';
@@ -60,13 +97,13 @@ export class ApiClient {
     } catch {
       throw networkError();
     }
-    const payload: unknown = response.status === 204 ? undefined : await response.json().catch(() => undefined);
     if (!response.ok) {
+      const payload: unknown = await response.json().catch(() => undefined);
       const error = toApiError(response.status, payload);
       if (response.status === 401 && token) this.#options.onUnauthorized();
       throw error;
     }
-    return payload as T;
+    return response;
   }
 
   get<T>(path: string, query?: Query): Promise<T> {

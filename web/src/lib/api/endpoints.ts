@@ -14,6 +14,10 @@ import type { Obligation } from '../../../../shared/obligations/model';
 import type { Role } from '../../../../shared/roles';
 import type { BoardRow } from '../../../../shared/indicators/board';
 import type { IndicatorDetail, ValueView } from '../../../../shared/indicators/view';
+import type { FullProviderView, ProviderDetail, PublicProduct, PublicProvider } from '../../../../shared/providers/views';
+import type { ProviderStatus } from '../../../../shared/providers/model';
+import type { SelfEvaluation } from '../../../../shared/evaluation/self-evaluation';
+import type { SelfEvaluationSheet } from '../../../../shared/evaluation/sheets';
 import { newIdempotencyKey, withQuery, type ApiClient } from './client';
 
 /**
@@ -76,6 +80,20 @@ export interface IndicatorBoardPage {
 }
 export type { BoardRow, IndicatorDetail, Obligation, ValueView };
 
+/** GET /pilots/{pilotId}/providers (shared/providers/views.ts `poolView`): full records in scope, public ones otherwise. */
+export interface ProviderPool {
+  items: Array<FullProviderView | PublicProvider>;
+  counts: { inPool: number; comprehensive: number; industry: number; products: number };
+}
+export type { FullProviderView, ProviderDetail, PublicProduct, PublicProvider, ProviderStatus };
+
+/** GET /pilots/{pilotId}/self-evaluations/{year}: the report and the tables the workbook holds. */
+export interface SelfEvaluationPage {
+  report: SelfEvaluation;
+  sheets: SelfEvaluationSheet[];
+}
+export type { SelfEvaluationSheet };
+
 export interface ProjectPage {
   items: ProjectView[];
   cursor?: string;
@@ -94,6 +112,13 @@ export function endpoints(api: ApiClient) {
   const runValueAction = (pilotId: string, code: string, period: string, action: string, expectedVersion: number, input: unknown, idempotencyKey: string = newIdempotencyKey()) =>
     api.post<ValueView>(
       `/pilots/${segment(pilotId)}/indicators/${segment(code)}/periods/${segment(period)}/actions/${segment(action)}`,
+      { expectedVersion, input },
+      { 'idempotency-key': idempotencyKey },
+    );
+
+  const runProviderAction = (pilotId: string, providerId: string, action: string, expectedVersion: number, input: unknown, idempotencyKey: string = newIdempotencyKey()) =>
+    api.post<FullProviderView | PublicProvider>(
+      `/pilots/${segment(pilotId)}/providers/${segment(providerId)}/actions/${segment(action)}`,
       { expectedVersion, input },
       { 'idempotency-key': idempotencyKey },
     );
@@ -128,6 +153,14 @@ export function endpoints(api: ApiClient) {
     indicatorBoard: (pilotId: string) => api.get<IndicatorBoardPage>(`/pilots/${segment(pilotId)}/indicators`),
     getIndicator: (pilotId: string, code: string) => api.get<IndicatorDetail>(`/pilots/${segment(pilotId)}/indicators/${segment(code)}`),
     runValueAction,
+    listProviders: (pilotId: string, status?: ProviderStatus) => api.get<ProviderPool>(`/pilots/${segment(pilotId)}/providers`, { status }),
+    getProvider: (pilotId: string, providerId: string) => api.get<ProviderDetail>(`/pilots/${segment(pilotId)}/providers/${segment(providerId)}`),
+    runProviderAction,
+    /** The 小快轻准 catalogue: listed products of providers in the pool. */
+    catalogue: (pilotId: string) => api.get<{ items: PublicProduct[] }>(`/pilots/${segment(pilotId)}/catalogue`),
+    selfEvaluation: (pilotId: string, year: number) => api.get<SelfEvaluationPage>(`/pilots/${segment(pilotId)}/self-evaluations/${year}`),
+    /** The self-evaluation workbook (xlsx) as bytes and the file name the server gave it. */
+    selfEvaluationWorkbook: (pilotId: string, year: number) => api.download(`/pilots/${segment(pilotId)}/self-evaluations/${year}/workbook`),
     removeEvidence: (projectId: string, evidenceId: string) => api.request<void>('DELETE', `/projects/${segment(projectId)}/evidence/${segment(evidenceId)}`),
   };
 }

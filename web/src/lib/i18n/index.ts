@@ -44,7 +44,12 @@ export type LabelFamily =
   | 'indicatorStatus'
   | 'riskReason'
   | 'valueStatus'
-  | 'valueAction';
+  | 'valueAction'
+  | 'providerKind'
+  | 'providerStatus'
+  | 'providerAction'
+  | 'providerField'
+  | 'productKind';
 
 /** The label of a code from data; an unknown code is shown as it came rather than hidden. */
 export function label(family: LabelFamily, value: string): string {
