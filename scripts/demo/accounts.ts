@@ -28,7 +28,7 @@ export const DEMO_ACCOUNTS: Account[] = [
   { username: 'zhuanjia2', password: DEMO_PASSWORD, name: '专家 冯教授', groups: ['expert'], attributes: { pilot: 'wuqing-tech' } },
   { username: 'zhuanjia3', password: DEMO_PASSWORD, name: '专家 何高工', groups: ['expert'], attributes: { pilot: 'wuqing-tech' } },
   { username: 'yunying', password: DEMO_PASSWORD, name: '综合管理服务商 项目经理', groups: ['operator'], attributes: { pilot: 'wuqing-tech' } },
-  { username: 'fuwushang', password: DEMO_PASSWORD, name: '天津智造云服务有限公司', groups: ['provider'], attributes: { provider: 'prov-zhizaoyun' } },
+  { username: 'fuwushang', password: DEMO_PASSWORD, name: '天津智造云服务有限公司', groups: ['provider'], attributes: { provider: 'prov-zhizaoyun', pilot: 'wuqing-tech' } },
   { username: 'tongjiju', password: DEMO_PASSWORD, name: '区统计局 数据填报员', groups: ['data_unit'], attributes: { data_unit: '区统计局', pilot: 'wuqing-tech' } },
   { username: 'pingce', password: DEMO_PASSWORD, name: '数字化水平评测机构', groups: ['assessor'], attributes: { pilot: 'wuqing-sme' } },
   { username: 'shengting', password: DEMO_PASSWORD, name: '市工业和信息化局 督导', groups: ['supervisor'], attributes: {} },
