@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { Node } from 'constructs';
+import { claimMappingFrom } from '../shared/claims';
 
 /**
  * Deployment settings, read once from CDK context (`cdk.json` or `-c key=value`) and checked here,
@@ -28,6 +29,11 @@ export interface PilotConfig {
    */
   siteDomain?: { domainName: string; certificate: string };
   throttle: { rateLimit: number; burstLimit: number };
+  /**
+   * How the identity provider names its claims (shared/claims.ts), as checked JSON for the functions'
+   * CLAIM_MAPPING; absent means Cognito's own names.
+   */
+  claimMapping?: string;
 }
 
 /** Context keys this app reads; `docs/deploy.md` explains each. */
@@ -42,6 +48,7 @@ export const CONTEXT = {
   siteCertificate: 'siteCertificate',
   apiRateLimit: 'apiRateLimit',
   apiBurstLimit: 'apiBurstLimit',
+  claimMapping: 'claimMapping',
 } as const;
 
 /**
@@ -98,6 +105,13 @@ export function readConfig(node: Node): PilotConfig {
     }
     if (!issuer.startsWith('https://')) throw new Error(`context oidcIssuer must be an https URL, got ${issuer}`);
     config.oidc = { issuer, audience };
+  }
+
+  // A JSON object in cdk.json, or its text on the command line; checked here so a typo fails synth.
+  const mapping: unknown = node.tryGetContext(CONTEXT.claimMapping);
+  if (mapping !== undefined && mapping !== null && mapping !== '') {
+    const json = typeof mapping === 'string' ? mapping : JSON.stringify(mapping);
+    config.claimMapping = JSON.stringify(claimMappingFrom(json));
   }
 
   const domainName = text(CONTEXT.siteDomainName);

@@ -73,23 +73,40 @@ export function parseGroupsClaim(value: unknown): string[] {
   return inner.split(/[\s,]+/).map((part) => part.replace(/^"|"$/g, '')).filter((part) => part.length > 0);
 }
 
-export function principalFromClaims(claims: Record<string, unknown>): Principal | undefined {
-  const subject = claims[CLAIMS.subject];
+/**
+ * Which claim carries what. Cognito's ID token is the default; another OIDC issuer (in aws-cn, the
+ * province's 政务服务统一身份认证 platform) names its claims its own way and may call its groups
+ * otherwise, so a deployment passes a mapping (shared/claims.ts reads it) and handlers stay unchanged.
+ */
+export interface ClaimMapping {
+  subject: string;
+  name: string;
+  groups: string;
+  uscc: string;
+  town: string;
+  pilot: string;
+  providerId: string;
+  dataUnit: string;
+  /** the issuer's group names → our roles; a group it does not list is taken by its own name */
+  roleOfGroup: Record<string, Role>;
+}
+
+export const COGNITO_CLAIMS: ClaimMapping = { ...CLAIMS, roleOfGroup: {} };
+
+export function principalFromClaims(claims: Record<string, unknown>, mapping: ClaimMapping = COGNITO_CLAIMS): Principal | undefined {
+  const subject = claims[mapping.subject];
   if (typeof subject !== 'string' || subject.length === 0) return undefined;
   const text = (key: string): string | undefined => {
     const value = claims[key];
     return typeof value === 'string' && value.length > 0 ? value : undefined;
   };
-  const principal: Principal = {
-    subject,
-    name: text(CLAIMS.name) ?? subject,
-    roles: parseGroupsClaim(claims[CLAIMS.groups]).filter(isRole),
-  };
-  const uscc = text(CLAIMS.uscc);
-  const town = text(CLAIMS.town);
-  const pilot = text(CLAIMS.pilot);
-  const providerId = text(CLAIMS.providerId);
-  const dataUnit = text(CLAIMS.dataUnit);
+  const roles = parseGroupsClaim(claims[mapping.groups]).map((group) => mapping.roleOfGroup[group] ?? group).filter(isRole);
+  const principal: Principal = { subject, name: text(mapping.name) ?? subject, roles: [...new Set(roles)] };
+  const uscc = text(mapping.uscc);
+  const town = text(mapping.town);
+  const pilot = text(mapping.pilot);
+  const providerId = text(mapping.providerId);
+  const dataUnit = text(mapping.dataUnit);
   if (uscc) principal.uscc = uscc;
   if (town) principal.town = town;
   if (pilot) principal.pilot = pilot;

@@ -2,6 +2,7 @@ import middy from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { z } from 'zod';
 import { DomainError, errorBody } from '../../shared/errors';
+import { claimMappingFrom } from '../../shared/claims';
 import { principalFromClaims, type Principal } from '../../shared/roles';
 import { ROUTES, type RouteDefinition } from '../../shared/routes';
 import { parseInput } from '../../shared/validation';
@@ -41,6 +42,9 @@ export interface AuthenticatedRequest<P, Q, B> extends ApiRequest<P, Q, B> {
   principal: Principal;
 }
 
+/** How this deployment's identity provider names its claims; read once, a bad mapping fails at start. */
+const claimMapping = claimMappingFrom(process.env.CLAIM_MAPPING);
+
 const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
 
 function respond(status: number, body: unknown, headers: Record<string, string> = {}): ApiResult {
@@ -69,7 +73,7 @@ function readBody(event: ApiEvent): unknown {
 
 function authorize(route: RouteDefinition, event: ApiEvent): Principal | undefined {
   const claims = (event.requestContext.authorizer as { jwt?: { claims?: Record<string, unknown> } } | undefined)?.jwt?.claims;
-  const principal = claims ? principalFromClaims(claims) : undefined;
+  const principal = claims ? principalFromClaims(claims, claimMapping) : undefined;
   if (route.access === 'public') return principal;
   if (!principal) throw new DomainError('UNAUTHENTICATED');
   if (route.access !== 'authenticated' && !principal.roles.some((role) => route.access.includes(role))) {

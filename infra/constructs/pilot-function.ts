@@ -40,6 +40,8 @@ export interface PilotFunctionProps {
   alarmTopic: sns.ITopic;
   /** Async invocations (EventBridge targets) that still fail after Lambda's own retries land here. */
   deadLetterQueue?: sqs.IQueue;
+  /** The identity provider's claim names (CLAIM_MAPPING); API handlers read the principal through it. */
+  claimMapping?: string;
   /** Also s3:DeleteObject on the evidence bucket (routes and timers that say `deletesEvidence`). */
   deletesEvidence?: boolean;
   timeout?: Duration;
@@ -73,6 +75,7 @@ export class PilotFunction extends Construct {
     const environment: Record<string, string> = {};
     for (const [key, definition] of Object.entries(TABLES)) environment[definition.envVar] = props.store.tables[key as TableKey].tableName;
     for (const [key, definition] of Object.entries(BUCKETS)) environment[definition.envVar] = props.store.buckets[key as BucketKey].bucketName;
+    if (props.claimMapping !== undefined) environment.CLAIM_MAPPING = props.claimMapping;
 
     this.function = new NodejsFunction(this, 'Function', {
       entry,

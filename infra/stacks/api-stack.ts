@@ -67,7 +67,7 @@ export class ApiStack extends Stack {
       const routes: readonly RouteDefinition[] = ROUTES.filter((route) => route.handler === handler);
       const summaries = routes.map((route) => `${routeKey(route)} ${route.summary}`);
       const deletesEvidence = routes.some((route) => route.deletesEvidence === true);
-      functions.set(handler, new PilotFunction(this, handlerId(handler), { module: `api/${handler}`, description: summaries.join('; '), store, deletesEvidence, alarmTopic }));
+      functions.set(handler, new PilotFunction(this, handlerId(handler), { module: `api/${handler}`, description: summaries.join('; '), store, deletesEvidence, alarmTopic, ...(config.claimMapping ? { claimMapping: config.claimMapping } : {}) }));
     }
     this.functions = functions;
 

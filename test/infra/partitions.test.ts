@@ -125,4 +125,16 @@ describe('partition aws-cn', () => {
   it('refuses to synthesize without an OIDC issuer', () => {
     expect(() => synthesize({ partition: 'aws-cn' })).toThrow(/oidcIssuer/);
   });
+
+  it("hands every API function the issuer's claim mapping, checked at synth", () => {
+    const mapping = { subject: 'sub', name: 'realName', groups: 'roles', uscc: 'unifiedSocialCreditCode', town: 'orgCode', roleOfGroup: { GXJ: 'bureau' } };
+    const synth = synthesize({ partition: 'aws-cn', ...OIDC, claimMapping: mapping });
+    const functions = Object.values(synth.resources(synth.ops.api, 'AWS::Lambda::Function'));
+    expect(functions.length).toBeGreaterThan(0);
+    for (const resource of functions) {
+      const variables = (props(resource).Environment as { Variables: Record<string, string> }).Variables;
+      expect(JSON.parse(variables.CLAIM_MAPPING ?? '{}')).toMatchObject({ ...mapping, pilot: 'custom:pilot', roleOfGroup: { GXJ: 'bureau' } });
+    }
+    expect(() => synthesize({ partition: 'aws-cn', ...OIDC, claimMapping: { roleOfGroup: { GXJ: 'mayor' } } })).toThrow();
+  });
 });

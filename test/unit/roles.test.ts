@@ -18,3 +18,21 @@ describe('reading the principal from token claims', () => {
     expect(principalFromClaims({ 'cognito:groups': '[bureau]' })).toBeUndefined();
   });
 });
+
+describe('another identity provider’s claims', () => {
+  it('are read through the deployment’s mapping, its group names turned into our roles', async () => {
+    const { claimMappingFrom } = await import('../../shared/claims');
+    const mapping = claimMappingFrom(JSON.stringify({ name: 'realName', groups: 'roles', uscc: 'unifiedSocialCreditCode', roleOfGroup: { GXJ: 'bureau', QY: 'enterprise' } }));
+    const principal = principalFromClaims({ sub: 'u9', realName: '张三', roles: '[QY other]', unifiedSocialCreditCode: '91120114MA05T8K3XW' }, mapping);
+    expect(principal).toEqual({ subject: 'u9', name: '张三', roles: ['enterprise'], uscc: '91120114MA05T8K3XW' });
+    // Cognito's names are not read under another mapping.
+    expect(principalFromClaims({ sub: 'u9', 'cognito:groups': '[bureau]' }, mapping)?.roles).toEqual([]);
+  });
+
+  it('default to Cognito’s, and refuse a mapping to a role that does not exist', async () => {
+    const { claimMappingFrom } = await import('../../shared/claims');
+    expect(claimMappingFrom(undefined).groups).toBe('cognito:groups');
+    expect(() => claimMappingFrom('{"roleOfGroup":{"X":"mayor"}}')).toThrow();
+    expect(() => claimMappingFrom('{"group":"roles"}')).toThrow();
+  });
+});
