@@ -14,6 +14,7 @@ import { deleteObject, readObject, statObject } from './evidence-objects';
 import { keys } from './keys';
 import { getStoredProject } from './projects';
 import { queryAll, strip, type StoredItem } from './records';
+import { ttlSeconds } from './ttl';
 
 /**
  * Evidence records. In `records`, beside its project: the evidence (`EVIDENCE#<id>`) and duplicate
@@ -44,7 +45,7 @@ export async function projectVisibleTo(projectId: string, actor: Principal): Pro
 }
 
 export async function recordUpload(upload: PendingUpload): Promise<void> {
-  const expiresAt = Math.floor(Date.parse(upload.completeBy) / 1000) + TTL_GRACE_SECONDS;
+  const expiresAt = ttlSeconds(new Date(upload.completeBy), TTL_GRACE_SECONDS);
   await dynamo.send(
     new PutCommand({ TableName: tableNames.uploads, Item: { ...uploadKey(upload.uploadId), ...upload, expiresAt }, ConditionExpression: 'attribute_not_exists(pk)' }),
   );

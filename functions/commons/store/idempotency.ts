@@ -3,6 +3,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../clients';
 import { tableNames } from '../config';
 import { DomainError } from '../../../shared/errors';
+import { ttlSeconds } from './ttl';
 
 /**
  * Retried create and submit requests carry an `Idempotency-Key`. The remembered response is written
@@ -42,7 +43,7 @@ export function rememberPut(claim: IdempotencyClaim, response: RememberedRespons
   return {
     Put: {
       TableName: tableNames.idempotency,
-      Item: { pk: claim.pk, requestHash: claim.requestHash, response, expiresAt: Math.floor(now.getTime() / 1000) + LIFETIME_SECONDS },
+      Item: { pk: claim.pk, requestHash: claim.requestHash, response, expiresAt: ttlSeconds(now, LIFETIME_SECONDS) },
       ConditionExpression: 'attribute_not_exists(pk)',
     },
   };
