@@ -52,6 +52,7 @@ export async function benchEvidence(): Promise<void> {
     const { createDraft } = await import('../shared/projects/decide');
     const { planUpload } = await import('../shared/evidence/rules');
     const { completeUpload } = await import('../shared/evidence/complete');
+    const { loadedProject, projectHolder } = await import('../shared/evidence/holders');
 
     const now = new Date();
     await createGuide({
@@ -70,7 +71,7 @@ export async function benchEvidence(): Promise<void> {
 
     const timings = { http: [] as number[], fetch: [] as number[], raw: [] as number[], completion: [] as number[] };
     const declare = async () => {
-      const upload = planUpload(draft.project, actor, { category: 'contract', fileName: '设备采购合同（扫描件）.pdf', contentType: 'application/pdf', size: SIZE, sha256 }, new Date(), randomUUID());
+      const upload = planUpload(loadedProject(draft.project), actor, { category: 'contract', fileName: '设备采购合同（扫描件）.pdf', contentType: 'application/pdf', size: SIZE, sha256 }, new Date(), randomUUID());
       await recordUpload(upload);
       return { upload, target: await presignUpload(upload) };
     };
@@ -90,7 +91,7 @@ export async function benchEvidence(): Promise<void> {
         timings[name].push(performance.now() - started);
       }
       const started = performance.now();
-      await completeUpload(completionPorts, draft.project, actor, viaHttp.upload.uploadId, new Date());
+      await completeUpload(completionPorts, projectHolder(draft.project.id), actor, viaHttp.upload.uploadId, new Date());
       timings.completion.push(performance.now() - started);
       for (const key of [viaHttp.upload.key, viaFetch.upload.key, rawKey]) await s3.send(new DeleteObjectCommand({ Bucket: bucketNames.evidence, Key: key }));
     }

@@ -27,7 +27,7 @@ export const ERROR_CATALOGUE = {
   EVIDENCE_CHECKSUM_MISMATCH: { status: 422, message: '文件校验值（SHA-256）与申报不符，文件已删除，请重新上传' },
   EVIDENCE_UPLOAD_EXPIRED: { status: 410, message: '上传已过期，请重新上传' },
   EVIDENCE_ALREADY_COMPLETED: { status: 409, message: '该文件已完成上传，不能重复确认' },
-  EVIDENCE_REFERENCE_INVALID: { status: 400, message: '引用的证据不存在、未完成上传、不属于本项目或类别不符' },
+  EVIDENCE_REFERENCE_INVALID: { status: 400, message: '引用的材料不存在、未完成上传、不属于此处或类别不符' },
   EVIDENCE_LOCKED: { status: 409, message: '证据已被提交的材料引用或项目已提交，不能删除' },
   // Malware scanning (issue 8): an infected file stays stored (Object Lock) but is never handed out.
   EVIDENCE_QUARANTINED: { status: 409, message: '该文件经病毒扫描发现恶意代码，已被隔离，不能下载' },

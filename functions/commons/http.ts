@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { DomainError, errorBody } from '../../shared/errors';
 import { claimMappingFrom } from '../../shared/claims';
 import { principalFromClaims, type Principal } from '../../shared/roles';
-import { ROUTES, type RouteDefinition } from '../../shared/routes';
+import { ROUTES, routeKey, type RouteDefinition } from '../../shared/routes';
 import { parseInput } from '../../shared/validation';
 import { logger } from './logger';
 
@@ -55,9 +55,22 @@ function respond(status: number, body: unknown, headers: Record<string, string> 
   };
 }
 
-function findRoute(handler: string): RouteDefinition {
-  const route = ROUTES.find((candidate) => candidate.handler === handler);
-  if (!route) throw new Error(`no route in shared/routes.ts names handler ${handler}`);
+/** The routes a handler module serves: usually one; the evidence handlers serve one per holder. */
+function routesOf(handler: string): RouteDefinition[] {
+  const routes = ROUTES.filter((candidate) => candidate.handler === handler);
+  if (routes.length === 0) throw new Error(`no route in shared/routes.ts names handler ${handler}`);
+  return routes;
+}
+
+/**
+ * The route this event came in on, by API Gateway's routeKey (the local gateway sets it the same
+ * way): its access rule applies. An event on a route the table does not give this handler is a
+ * wiring fault, never a reason to guess.
+ */
+function routeOf(routes: readonly RouteDefinition[], event: ApiEvent): RouteDefinition {
+  if (routes.length === 1) return routes[0]!;
+  const route = routes.find((candidate) => routeKey(candidate) === event.routeKey);
+  if (!route) throw new Error(`route ${event.routeKey} is not one of handler ${routes[0]!.handler}'s`);
   return route;
 }
 
@@ -92,14 +105,14 @@ const errorMapper: middy.MiddlewareObj<ApiEvent, ApiResult> = {
 };
 
 function chain<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType>(
-  route: RouteDefinition,
+  routes: readonly RouteDefinition[],
   schemas: ApiSchemas<P, Q, B>,
   run: (request: AuthenticatedRequest<z.output<P>, z.output<Q>, z.output<B>>) => Promise<ApiResponse>,
 ): middy.MiddyfiedHandler<ApiEvent, ApiResult> {
   return middy<ApiEvent, ApiResult>()
     .use(errorMapper)
     .handler(async (event) => {
-      const principal = authorize(route, event);
+      const principal = authorize(routeOf(routes, event), event);
       const request = {
         principal,
         path: schemas.path ? parseInput(schemas.path, event.pathParameters ?? {}) : undefined,
@@ -122,9 +135,9 @@ export function api<P extends z.ZodType = z.ZodUndefined, Q extends z.ZodType = 
   schemas: ApiSchemas<P, Q, B>,
   run: (request: AuthenticatedRequest<z.output<P>, z.output<Q>, z.output<B>>) => Promise<ApiResponse>,
 ): middy.MiddyfiedHandler<ApiEvent, ApiResult> {
-  const route = findRoute(handlerName);
-  if (route.access === 'public') throw new Error(`${handlerName} is public: declare it with publicApi`);
-  return chain(route, schemas, run);
+  const routes = routesOf(handlerName);
+  if (routes.some((route) => route.access === 'public')) throw new Error(`${handlerName} is public: declare it with publicApi`);
+  return chain(routes, schemas, run);
 }
 
 /** Declares a handler for a public route: no principal is promised. */
@@ -133,9 +146,9 @@ export function publicApi<P extends z.ZodType = z.ZodUndefined, Q extends z.ZodT
   schemas: ApiSchemas<P, Q, B>,
   run: (request: ApiRequest<z.output<P>, z.output<Q>, z.output<B>>) => Promise<ApiResponse>,
 ): middy.MiddyfiedHandler<ApiEvent, ApiResult> {
-  const route = findRoute(handlerName);
-  if (route.access !== 'public') throw new Error(`${handlerName} needs sign-in: declare it with api`);
-  return chain(route, schemas, run);
+  const routes = routesOf(handlerName);
+  if (routes.some((route) => route.access !== 'public')) throw new Error(`${handlerName} needs sign-in: declare it with api`);
+  return chain(routes, schemas, run);
 }
 
 function lowerCaseHeaders(headers: Record<string, string | undefined> | undefined): Record<string, string | undefined> {

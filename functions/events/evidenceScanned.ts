@@ -20,7 +20,7 @@ export async function handler(event: unknown): Promise<{ recorded: ScanRecordedO
     return { recorded: 'ignored' };
   }
   const recorded = await recordScan(report);
-  const facts = { objectKey, projectId: report.projectId, evidenceId: report.uploadId, status: report.scan.status, recorded };
+  const facts = { objectKey, holder: report.holder, evidenceId: report.uploadId, status: report.scan.status, recorded };
   if (report.scan.status === 'infected') logger.warn('evidence quarantined', { ...facts, threats: report.scan.threats ?? [] });
   else logger.info('evidence scanned', facts);
   return { recorded };

@@ -1,3 +1,4 @@
+import type { EvidenceCategory } from '../../shared/evidence/categories';
 import type { IndicatorDerivation, Pilot } from '../../shared/pilots/model';
 import { withUsccCheck } from '../../shared/uscc';
 
@@ -31,12 +32,15 @@ export function withDerivations(pilot: Pilot): Pilot {
   };
 }
 
-/** Approved values: reported by the unit responsible (or the operator), approved by the bureau. */
-export const DEMO_VALUES: Array<{ pilotId: string; code: string; period: string; input: Record<string, unknown>; lock?: boolean }> = [
-  { pilotId: 'wuqing-tech', code: 'tt-01', period: '2025', input: { value: 12.6, note: '全区技改投资统计', evidenceIds: ['demo-stat-invest'] }, lock: true },
-  { pilotId: 'wuqing-tech', code: 'tt-02', period: '2025', input: { value: 14.2, note: '同比增速', evidenceIds: ['demo-stat-invest'] } },
-  { pilotId: 'wuqing-tech', code: 'tt-04', period: '2024', input: { value: 152000, note: '统计年报', evidenceIds: ['demo-stat-2024'] }, lock: true },
-  { pilotId: 'wuqing-tech', code: 'tt-04', period: '2025', input: { value: 161500, note: '统计快报', evidenceIds: ['demo-stat-2025'] } },
+/**
+ * Approved values: reported by the unit responsible (or the operator), approved by the bureau. Each
+ * names its data source (`source`), uploaded for its indicator and period and then named by the value.
+ */
+export const DEMO_VALUES: Array<{ pilotId: string; code: string; period: string; input: Record<string, unknown>; source: string; lock?: boolean }> = [
+  { pilotId: 'wuqing-tech', code: 'tt-01', period: '2025', input: { value: 12.6, note: '全区技改投资统计' }, source: '全区技改投资统计', lock: true },
+  { pilotId: 'wuqing-tech', code: 'tt-02', period: '2025', input: { value: 14.2, note: '同比增速' }, source: '同比增速' },
+  { pilotId: 'wuqing-tech', code: 'tt-04', period: '2024', input: { value: 152000, note: '统计年报' }, source: '统计年报', lock: true },
+  { pilotId: 'wuqing-tech', code: 'tt-04', period: '2025', input: { value: 161500, note: '统计快报' }, source: '统计快报' },
   {
     pilotId: 'wuqing-tech',
     code: 'tt-06',
@@ -49,28 +53,36 @@ export const DEMO_VALUES: Array<{ pilotId: string; code: string; period: string;
         { label: '天津运河新材料科技有限公司', numerator: 21, denominator: 40 },
       ],
       note: '重点企业抽样调查',
-      evidenceIds: ['demo-nc-survey'],
     },
+    source: '重点企业关键工序数控化抽样调查表',
   },
-  { pilotId: 'wuqing-tech', code: 'tt-07', period: '2024', input: { value: 0.74, note: '能耗统计', evidenceIds: ['demo-energy-2024'] }, lock: true },
-  { pilotId: 'wuqing-tech', code: 'tt-07', period: '2025', input: { value: 0.71, note: '能耗统计', evidenceIds: ['demo-energy-2025'] } },
-  { pilotId: 'wuqing-sme', code: 'sme-06', period: '2025Q4', input: { value: 168, note: '上云企业台账', evidenceIds: ['demo-cloud'] } },
-  { pilotId: 'wuqing-sme', code: 'sme-11', period: '2025', input: { value: 460, note: '培训签到表', evidenceIds: ['demo-training'] } },
+  { pilotId: 'wuqing-tech', code: 'tt-07', period: '2024', input: { value: 0.74, note: '能耗统计' }, source: '能耗统计', lock: true },
+  { pilotId: 'wuqing-tech', code: 'tt-07', period: '2025', input: { value: 0.71, note: '能耗统计' }, source: '能耗统计' },
+  { pilotId: 'wuqing-sme', code: 'sme-06', period: '2025Q4', input: { value: 168, note: '上云企业台账' }, source: '上云企业台账' },
+  { pilotId: 'wuqing-sme', code: 'sme-11', period: '2025', input: { value: 460, note: '培训签到表' }, source: '培训签到表' },
 ];
 
 const code = (organisation: string) => withUsccCheck(`91120114${organisation}`);
-const MATERIALS = {
-  applicationFormId: 'demo-provider-form',
-  businessLicenceId: 'demo-provider-licence',
-  financialStatementIds: ['demo-fs-2023', 'demo-fs-2024'],
-  qualificationIds: ['demo-qualification'],
-  caseIds: ['demo-case'],
-  expertResumeIds: ['demo-cv'],
+/**
+ * 002 §三(一)2(2) 申报注册材料, as files to upload: each field of ProviderMaterials with the
+ * attachments it names (the seed uploads them as the provider, then registers with their ids).
+ */
+export const DEMO_PROVIDER_MATERIALS: Record<string, Array<{ category: EvidenceCategory; label: string }>> = {
+  applicationFormId: [{ category: 'provider_application', label: '服务商申报书' }],
+  businessLicenceId: [{ category: 'business_licence', label: '营业执照' }],
+  financialStatementIds: [
+    { category: 'financial_statement', label: '2023年度财务报表' },
+    { category: 'financial_statement', label: '2024年度财务报表' },
+  ],
+  qualificationIds: [{ category: 'qualification', label: '高新技术企业证书' }],
+  caseIds: [{ category: 'case_study', label: '实施案例及用户证明' }],
+  expertResumeIds: [{ category: 'expert_resume', label: '服务专家简历' }],
 };
 
 export interface DemoProvider {
   pilotId: string;
   id: string;
+  /** the profile; `materials` is added by the seed from DEMO_PROVIDER_MATERIALS */
   registration: Record<string, unknown>;
   products: Array<Record<string, unknown>>;
   /** the last step it reaches: admitted, or warned */
@@ -80,7 +92,7 @@ export interface DemoProvider {
 const provider = (pilotId: string, id: string, name: string, uscc: string, kind: string, industries: string[], scenarios: string[], summary: string, products: DemoProvider['products'], ends: DemoProvider['ends'] = 'admitted'): DemoProvider => ({
   pilotId,
   id,
-  registration: { name, uscc, kind, industries, scenarios, summary, hasLocalOffice: true, contact: { name: '项目经理', phone: '022-29340000' }, materials: MATERIALS },
+  registration: { name, uscc, kind, industries, scenarios, summary, hasLocalOffice: true, contact: { name: '项目经理', phone: '022-29340000' } },
   products,
   ends,
 });

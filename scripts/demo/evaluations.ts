@@ -1,6 +1,7 @@
 import type { Principal } from '../../shared/roles';
 import type { SmeFirm } from '../../shared/sme/model';
-import { DEMO_PROVIDERS, DEMO_SME_FIRMS, DEMO_SME_POLICY, DEMO_VALUES, type SmeStop } from './evaluation-data';
+import { DEMO_PROVIDER_MATERIALS, DEMO_PROVIDERS, DEMO_SME_FIRMS, DEMO_SME_POLICY, DEMO_VALUES, type SmeStop } from './evaluation-data';
+import { attachHolderEvidence } from './evidence';
 
 /**
  * Seeds the evaluation demo through the same domain and store functions the handlers use: providers
@@ -26,7 +27,16 @@ export async function seedEvaluationDemo(): Promise<{ providers: number; values:
     if (await store.getProvider(demo.pilotId, demo.id)) continue;
     const bureau = official('gongxinju', ['bureau'], demo.pilotId);
     const self: Principal = { subject: `demo-${demo.id}`, name: demo.id, roles: ['provider'], providerId: demo.id };
-    let current = registerProvider(demo.pilotId, demo.registration, self, new Date('2024-10-15T02:00:00Z'));
+    const applied = new Date('2024-10-15T02:00:00Z');
+    // 002 §三(一)2(2): the materials are uploaded first, then named by the registration.
+    const materials: Record<string, string | string[]> = {};
+    for (const [field, attachments] of Object.entries(DEMO_PROVIDER_MATERIALS)) {
+      const holder = { type: 'provider', holder: { type: 'provider', pilotId: demo.pilotId, providerId: demo.id } } as const;
+      const ids = [];
+      for (const attachment of attachments) ids.push(await attachHolderEvidence(holder, self, { ...attachment, label: `${demo.id} ${attachment.label}` }, applied));
+      materials[field] = field.endsWith('Ids') ? ids : ids[0]!;
+    }
+    let current = registerProvider(demo.pilotId, { ...demo.registration, materials }, self, applied);
     await store.saveProviderDecision(undefined, current, none, undefined, new Date());
     const step = async (action: string, input: unknown, who: Principal, at: string) => {
       const before = current.provider;
@@ -48,7 +58,10 @@ export async function seedEvaluationDemo(): Promise<{ providers: number; values:
     const bureau = official('gongxinju', ['bureau'], pilot.id);
     const at = new Date(`${Number(demo.period.slice(0, 4)) + 1}-01-20T02:00:00Z`);
     let before: Awaited<ReturnType<typeof store.getReportedValue>>;
-    const steps: Array<[string, unknown, Principal]> = [['save', demo.input, reporter], ['submit', {}, reporter], ['approve', { comments: '审核通过' }, bureau]];
+    const holder = { type: 'indicator', holder: { type: 'indicator', pilotId: pilot.id, code: indicator.code, period: demo.period }, indicator } as const;
+    const source = await attachHolderEvidence(holder, reporter, { category: 'statistical_source', label: `${demo.period} ${demo.source}` }, at);
+    const input = { ...demo.input, evidenceIds: [source] };
+    const steps: Array<[string, unknown, Principal]> = [['save', input, reporter], ['submit', {}, reporter], ['approve', { comments: '审核通过' }, bureau]];
     if (demo.lock) steps.push(['lock', {}, bureau]);
     for (const [action, input, who] of steps) {
       const decision = decideValue(before, pilot, indicator, demo.period, action, input, who, at);

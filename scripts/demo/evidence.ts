@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { EvidenceCategory } from '../../shared/evidence/categories';
+import type { LoadedHolder } from '../../shared/evidence/holders';
 import type { Project } from '../../shared/projects/model';
 import type { Principal } from '../../shared/roles';
 
@@ -47,12 +48,20 @@ export function demoPng(label: string): Buffer {
 
 /** Uploads one demo file for `project` as `actor` at `at` and returns its evidence id. */
 export async function attachDemoEvidence(project: Project, actor: Principal, attachment: DemoAttachment, at: Date): Promise<string> {
+  const { loadedProject } = await import('../../shared/evidence/holders');
+  return attachHolderEvidence(loadedProject(project), actor, attachment, at);
+}
+
+/** Uploads one demo file for any holder (a project, a provider's materials, an indicator period's sources). */
+export async function attachHolderEvidence(loaded: LoadedHolder, actor: Principal, attachment: DemoAttachment, at: Date): Promise<string> {
   const { completionPorts, recordUpload } = await import('../../functions/commons/store/evidence');
   const { presignUpload } = await import('../../functions/commons/store/evidence-objects');
   const { planUpload } = await import('../../shared/evidence/rules');
   const { completeUpload } = await import('../../shared/evidence/complete');
+  const { holderPrefix } = await import('../../shared/evidence/holders');
   const photo = attachment.category === 'site_photo';
-  const bytes = photo ? demoPng(`${project.id} ${attachment.label}`) : demoPdf(`PilotOps demo ${project.id} ${attachment.category}`, attachment.label);
+  const owner = holderPrefix(loaded.holder);
+  const bytes = photo ? demoPng(`${owner} ${attachment.label}`) : demoPdf(`PilotOps demo ${owner} ${attachment.category}`, attachment.label);
   const declaration = {
     category: attachment.category,
     fileName: `${attachment.label}.${photo ? 'png' : 'pdf'}`,
@@ -61,11 +70,11 @@ export async function attachDemoEvidence(project: Project, actor: Principal, att
     sha256: createHash('sha256').update(bytes).digest('hex'),
     ...(attachment.invoiceNumber ? { invoiceNumber: attachment.invoiceNumber } : {}),
   };
-  const upload = planUpload(project, actor, declaration, at, randomUUID());
+  const upload = planUpload(loaded, actor, declaration, at, randomUUID());
   await recordUpload(upload);
   const target = await presignUpload(upload);
   const sent = await fetch(target.put.url, { method: 'PUT', headers: target.put.headers, body: new Uint8Array(bytes) });
   if (!sent.ok) throw new Error(`demo evidence upload failed: ${sent.status} ${await sent.text()}`);
-  const { evidence } = await completeUpload(completionPorts, project, actor, upload.uploadId, at);
+  const { evidence } = await completeUpload(completionPorts, loaded.holder, actor, upload.uploadId, at);
   return evidence.id;
 }

@@ -1,6 +1,6 @@
 import { DomainError } from '../errors';
-import type { Project } from '../projects/model';
 import type { Principal } from '../roles';
+import { sameHolder, type EvidenceHolder } from './holders';
 import type { Evidence, EvidenceFlag, PendingUpload } from './model';
 import { contentRefusal, evidenceFrom, sizeRefusal, type Refusal } from './rules';
 
@@ -26,7 +26,7 @@ export interface ObjectContent {
 
 export interface CompletionPorts {
   pendingUpload(uploadId: string): Promise<PendingUpload | undefined>;
-  evidence(projectId: string, evidenceId: string): Promise<Evidence | undefined>;
+  evidence(holder: EvidenceHolder, evidenceId: string): Promise<Evidence | undefined>;
   /** HEAD: undefined when no object is there */
   statObject(key: string): Promise<StoredObjectFacts | undefined>;
   /** the first and last bytes, and the SHA-256 (the server's if given, else computed while reading) */
@@ -48,13 +48,14 @@ async function refuse(ports: CompletionPorts, upload: PendingUpload, refusal: Re
 }
 
 /**
- * Someone else's upload, or one of another project, answers NOT_FOUND as if it did not exist, and is
- * left untouched. A completed one answers EVIDENCE_ALREADY_COMPLETED to its uploader.
+ * Someone else's upload, or one of another holder, answers NOT_FOUND as if it did not exist, and is
+ * left untouched. A completed one answers EVIDENCE_ALREADY_COMPLETED to its uploader. The caller has
+ * checked that the actor may still read the holder.
  */
-export async function completeUpload(ports: CompletionPorts, project: Project, actor: Principal, uploadId: string, now: Date): Promise<Completion> {
+export async function completeUpload(ports: CompletionPorts, holder: EvidenceHolder, actor: Principal, uploadId: string, now: Date): Promise<Completion> {
   const upload = await ports.pendingUpload(uploadId);
-  if (!upload || upload.projectId !== project.id || upload.uploader.subject !== actor.subject) {
-    const done = await ports.evidence(project.id, uploadId);
+  if (!upload || !sameHolder(upload.holder, holder) || upload.uploader.subject !== actor.subject) {
+    const done = await ports.evidence(holder, uploadId);
     if (done && done.uploader.subject === actor.subject) throw new DomainError('EVIDENCE_ALREADY_COMPLETED', { details: { evidenceId: done.id } });
     throw new DomainError('NOT_FOUND');
   }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Role } from '../roles';
 import { Id } from '../projects/values';
+import { holderPath, type EvidenceHolder } from './holders';
 import { EvidenceCategory, MAX_EVIDENCE_BYTES, type FileKind } from './categories';
 import { isQuarantined, scanView, type EvidenceScan } from './scan';
 
@@ -53,8 +54,12 @@ export const UploadRequest = z.strictObject({
 });
 export type UploadRequest = z.infer<typeof UploadRequest>;
 
-export const UploadPath = z.object({ projectId: Id, uploadId: Id });
-export const EvidencePath = z.object({ projectId: Id, evidenceId: Id });
+/** The routes' paths for any holder (holders.ts): `{ holder }`, and the upload or evidence id. */
+export const HolderPath = holderPath({});
+export const UploadPath = holderPath({ uploadId: Id });
+export const EvidencePath = holderPath({ evidenceId: Id });
+/** Removal is a project's only (rules.ts assertRemovable). */
+export const ProjectEvidencePath = z.object({ projectId: Id, evidenceId: Id });
 /** Completion carries no body: the key, size and checksum come from the recorded upload, never the client. */
 export const CompleteRequest = z.strictObject({}).optional();
 
@@ -80,10 +85,10 @@ export interface DeclaredFile {
 /** An upload handed out and not yet completed: one item of the uploads table. */
 export interface PendingUpload extends DeclaredFile {
   uploadId: string;
-  projectId: string;
-  /** the enterprise the project belongs to: its dossier receives the evidence */
-  uscc: string;
-  /** `projects/<projectId>/<uploadId>`, chosen here, never by the client */
+  holder: EvidenceHolder;
+  /** the enterprise a project's evidence belongs to: its dossier receives it; absent for other holders */
+  uscc?: string;
+  /** `<holder prefix>/<uploadId>` (holders.ts storageKey), chosen here, never by the client */
   key: string;
   createdAt: string;
   /** the presigned PUT and POST stop working at this instant */
@@ -97,8 +102,9 @@ export interface PendingUpload extends DeclaredFile {
 /** A completed, verified file. Its id is the upload's id, so its key is fixed from the start. */
 export interface Evidence extends DeclaredFile {
   id: string;
-  projectId: string;
-  uscc: string;
+  holder: EvidenceHolder;
+  /** a project's enterprise (一企一档); absent for other holders */
+  uscc?: string;
   uploadedAt: string;
   key: string;
   /** the S3 object version verified at completion (absent where the server does not version) */
@@ -135,7 +141,7 @@ export interface EvidenceFlag {
 export function evidenceView(evidence: Evidence) {
   return {
     id: evidence.id,
-    projectId: evidence.projectId,
+    holder: evidence.holder,
     category: evidence.category,
     fileName: evidence.fileName,
     contentType: evidence.contentType,

@@ -1,6 +1,7 @@
 import { DomainError, type FieldIssue } from '../errors';
 import type { Application, Project } from '../projects/model';
 import { EVIDENCE_CATEGORIES, type EvidenceCategory } from './categories';
+import type { HolderType } from './holders';
 import type { Evidence } from './model';
 
 /**
@@ -24,6 +25,14 @@ const EVIDENCE_FIELDS: Readonly<Record<string, readonly EvidenceCategory[] | nul
   contractIds: ['contract'],
   invoiceIds: ['invoice'],
   paymentVoucherIds: ['payment_voucher'],
+  // 002 §三(一)2(2): a provider's registration materials (shared/providers/model.ts ProviderMaterials)
+  applicationFormId: ['provider_application'],
+  businessLicenceId: ['business_licence'],
+  financialStatementIds: ['financial_statement'],
+  qualificationIds: ['qualification'],
+  caseIds: ['case_study'],
+  expertResumeIds: ['expert_resume'],
+  localServiceCommitmentId: ['service_commitment'],
 };
 
 export interface EvidenceReference {
@@ -81,13 +90,19 @@ export function referencedEvidenceIds(project: Project, submittedApplications: r
   return new Set(references.map((reference) => reference.id));
 }
 
-/** One issue per reference that names no completed evidence of this project, or evidence of the wrong category. */
-export function referenceIssues(references: readonly EvidenceReference[], found: ReadonlyMap<string, Evidence>): FieldIssue[] {
+/** One issue per reference that names no completed evidence of this holder, or evidence of the wrong category. */
+const HOLDER_MISMATCH: Record<HolderType, string> = {
+  project: '证据不存在、尚未完成上传或不属于本项目',
+  provider: '材料不存在、尚未完成上传或不属于本服务商',
+  indicator: '佐证材料不存在、尚未完成上传或不属于本指标本统计期',
+};
+
+export function referenceIssues(references: readonly EvidenceReference[], found: ReadonlyMap<string, Evidence>, holderType: HolderType = 'project'): FieldIssue[] {
   const issues: FieldIssue[] = [];
   for (const reference of references) {
     const evidence = found.get(reference.id);
     if (!evidence) {
-      issues.push({ path: reference.path, message: '证据不存在、尚未完成上传或不属于本项目' });
+      issues.push({ path: reference.path, message: HOLDER_MISMATCH[holderType] });
     } else if (reference.categories && !reference.categories.includes(evidence.category)) {
       const expected = reference.categories.map((category) => EVIDENCE_CATEGORIES[category].label).join('或');
       issues.push({ path: reference.path, message: `应为${expected}，该证据为${EVIDENCE_CATEGORIES[evidence.category].label}` });
@@ -96,7 +111,7 @@ export function referenceIssues(references: readonly EvidenceReference[], found:
   return issues;
 }
 
-export function assertReferences(references: readonly EvidenceReference[], found: ReadonlyMap<string, Evidence>): void {
-  const issues = referenceIssues(references, found);
+export function assertReferences(references: readonly EvidenceReference[], found: ReadonlyMap<string, Evidence>, holderType: HolderType = 'project'): void {
+  const issues = referenceIssues(references, found, holderType);
   if (issues.length > 0) throw new DomainError('EVIDENCE_REFERENCE_INVALID', { issues });
 }

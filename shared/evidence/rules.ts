@@ -1,10 +1,10 @@
 import { DomainError } from '../errors';
-import { TERMINAL_STATUSES } from '../projects/lifecycle';
 import type { Project, ProjectStatus } from '../projects/model';
 import { roleScopeFits } from '../projects/visibility';
 import type { Principal, Role } from '../roles';
 import { parseInput } from '../validation';
 import { EVIDENCE_CATEGORIES, FILE_KINDS, formatBytes, kindOfContentType, type CategoryDefinition } from './categories';
+import { assertTakesUploads, dossierOf, holderScopeFits, storageKey, type LoadedHolder } from './holders';
 import { UploadRequest, type Evidence, type EvidenceClaim, type EvidenceFlag, type FlagKind, type PendingUpload, type Uploader } from './model';
 import { withScan } from './scan';
 import { detectFileKind } from './signature';
@@ -27,27 +27,25 @@ export const REMOVABLE_STATUSES: readonly ProjectStatus[] = ['draft', 'returned'
 /** Officials who see duplicate flags; the enterprise sees its evidence, not suspicions about it. */
 export const FLAG_READERS: readonly Role[] = ['town', 'bureau', 'finance', 'operator', 'supervisor'];
 
-export function storageKey(projectId: string, uploadId: string): string {
-  return `projects/${projectId}/${uploadId}`;
-}
-
-function uploaderRole(category: CategoryDefinition, actor: Principal, project: Project): Role {
-  const role = actor.roles.find((candidate) => category.uploaders.includes(candidate) && roleScopeFits(candidate, actor, project));
+function uploaderRole(category: CategoryDefinition, actor: Principal, loaded: LoadedHolder): Role {
+  const role = actor.roles.find((candidate) => category.uploaders.includes(candidate) && holderScopeFits(candidate, actor, loaded));
   if (!role) throw new DomainError('FORBIDDEN', { details: { reason: 'category_not_for_role', category: category.label } });
   return role;
 }
 
 /**
- * Declares an upload: the category must accept the declared type and size, and the caller must be one
- * of its uploaders. The key is fixed here from the project and a server-minted id.
+ * Declares an upload: the holder must still take files, the category must be one the holder takes
+ * and accept the declared type and size, and the caller must be one of its uploaders. The key is
+ * fixed here from the holder and a server-minted id.
  */
-export function planUpload(project: Project, actor: Principal, input: unknown, now: Date, uploadId: string): PendingUpload {
+export function planUpload(loaded: LoadedHolder, actor: Principal, input: unknown, now: Date, uploadId: string): PendingUpload {
   const request = parseInput(UploadRequest, input);
   const category = EVIDENCE_CATEGORIES[request.category];
-  if ((TERMINAL_STATUSES as readonly ProjectStatus[]).includes(project.status)) {
-    throw new DomainError('ILLEGAL_TRANSITION', { details: { status: project.status } });
+  assertTakesUploads(loaded);
+  if (!category.holders.includes(loaded.type)) {
+    throw new DomainError('VALIDATION_FAILED', { issues: [{ path: 'category', message: `${category.label}不属于此处的材料` }] });
   }
-  const role = uploaderRole(category, actor, project);
+  const role = uploaderRole(category, actor, loaded);
   if (category.invoiceNumber !== (request.invoiceNumber !== undefined)) {
     const message = category.invoiceNumber ? '发票须填写发票号码' : '只有发票填写发票号码';
     throw new DomainError('VALIDATION_FAILED', { issues: [{ path: 'invoiceNumber', message }] });
@@ -67,11 +65,12 @@ export function planUpload(project: Project, actor: Principal, input: unknown, n
     });
   }
   const uploader: Uploader = { subject: actor.subject, name: actor.name, role };
+  const uscc = dossierOf(loaded);
   return {
     uploadId,
-    projectId: project.id,
-    uscc: project.uscc,
-    key: storageKey(project.id, uploadId),
+    holder: loaded.holder,
+    ...(uscc ? { uscc } : {}),
+    key: storageKey(loaded.holder, uploadId),
     category: request.category,
     fileName: request.fileName,
     contentType: FILE_KINDS[kind].contentTypes[0],
@@ -111,8 +110,13 @@ export function evidenceFrom(upload: PendingUpload, now: Date, versionId: string
   return withScan({ ...rest, id: uploadId, uploadedAt: now.toISOString(), ...(versionId ? { versionId } : {}) }, scan);
 }
 
-/** What a piece of evidence claims that no other may claim unflagged: its bytes, and an invoice's number. */
+/**
+ * What a piece of evidence claims that no other may claim unflagged: its bytes, and an invoice's
+ * number. Only a project's evidence claims: duplicates are a sign of one cost counted twice for funds,
+ * while a provider's brochure or a statistics table may rightly be handed in more than once.
+ */
 export function claimsOf(evidence: Evidence): Array<{ kind: FlagKind; value: string }> {
+  if (evidence.holder.type !== 'project') return [];
   const claims: Array<{ kind: FlagKind; value: string }> = [{ kind: 'same_file', value: evidence.sha256 }];
   if (evidence.invoiceNumber) claims.push({ kind: 'same_invoice', value: evidence.invoiceNumber });
   return claims;
@@ -124,12 +128,14 @@ export function claimsOf(evidence: Evidence): Array<{ kind: FlagKind; value: str
  * twice is, even within one project (it would be counted twice).
  */
 export function duplicateFlags(kind: FlagKind, value: string, later: Evidence, earlier: EvidenceClaim, now: Date): EvidenceFlag[] {
+  if (later.holder.type !== 'project' || later.uscc === undefined) return [];
+  const projectId = later.holder.projectId;
   if (earlier.evidenceId === later.id) return [];
-  if (kind === 'same_file' && earlier.projectId === later.projectId) return [];
+  if (kind === 'same_file' && earlier.projectId === projectId) return [];
   const base = { kind, value, raisedBy: later.id, raisedAt: now.toISOString() };
   return [
-    { ...base, projectId: later.projectId, uscc: later.uscc, evidenceId: later.id, counterpart: { projectId: earlier.projectId, evidenceId: earlier.evidenceId } },
-    { ...base, projectId: earlier.projectId, uscc: earlier.uscc, evidenceId: earlier.evidenceId, counterpart: { projectId: later.projectId, evidenceId: later.id } },
+    { ...base, projectId, uscc: later.uscc, evidenceId: later.id, counterpart: { projectId: earlier.projectId, evidenceId: earlier.evidenceId } },
+    { ...base, projectId: earlier.projectId, uscc: earlier.uscc, evidenceId: earlier.evidenceId, counterpart: { projectId, evidenceId: later.id } },
   ];
 }
 

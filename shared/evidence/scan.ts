@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DomainError } from '../errors';
-import { Id } from '../projects/values';
+import { holderOfKey, type EvidenceHolder } from './holders';
 import type { Evidence } from './model';
 
 /**
@@ -69,23 +69,10 @@ export function scanVerdict(event: ScanResultEvent): EvidenceScan {
   };
 }
 
-/**
- * Which upload an object key belongs to: the inverse of `storageKey` (rules.ts),
- * `projects/<projectId>/<uploadId>`. Anything else in the bucket (GuardDuty's own validation object
- * `malware-protection-resource-validation-object`, for one) is not evidence.
- */
-export function evidenceTarget(key: string): { projectId: string; uploadId: string } | undefined {
-  const match = /^projects\/([^/]+)\/([^/]+)$/.exec(key);
-  if (!match) return undefined;
-  const projectId = Id.safeParse(match[1]);
-  const uploadId = Id.safeParse(match[2]);
-  return projectId.success && uploadId.success ? { projectId: projectId.data, uploadId: uploadId.data } : undefined;
-}
-
 /** One scan result, addressed to the evidence (or pending upload) it concerns. */
 export interface ScanReport {
   key: string;
-  projectId: string;
+  holder: EvidenceHolder;
   uploadId: string;
   scan: EvidenceScan;
 }
@@ -93,7 +80,7 @@ export interface ScanReport {
 /** The report an event makes for the evidence bucket, or undefined for another bucket or a key that is not evidence. */
 export function scanReport(event: ScanResultEvent, evidenceBucket: string): ScanReport | undefined {
   const { bucketName, objectKey } = event.detail.s3ObjectDetails;
-  const target = bucketName === evidenceBucket ? evidenceTarget(objectKey) : undefined;
+  const target = bucketName === evidenceBucket ? holderOfKey(objectKey) : undefined;
   return target ? { key: objectKey, ...target, scan: scanVerdict(event) } : undefined;
 }
 

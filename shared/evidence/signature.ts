@@ -106,6 +106,9 @@ function zipKind(head: Uint8Array, tail: Uint8Array): DetectedKind {
   const isWord = names.has('[Content_Types].xml') && [...names].some((name) => name.startsWith('word/'));
   // A macro-enabled document (.docm) carries word/vbaProject.bin: not a plain .docx, and not wanted.
   if (isWord && !names.has('word/vbaProject.bin')) return 'docx';
+  // The same for a workbook: .xlsm carries xl/vbaProject.bin.
+  const isWorkbook = names.has('[Content_Types].xml') && [...names].some((name) => name.startsWith('xl/'));
+  if (isWorkbook && !names.has('xl/vbaProject.bin')) return 'xlsx';
   return 'zip';
 }
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { attach, declare, declarationFor, pdfFile } from './support/evidence';
 import { startTestStack, testAccount, type ApiClient, type TestStack } from './support/gateway';
 import type { Indicator, Pilot } from '../../shared/pilots/model';
 
@@ -93,10 +94,32 @@ async function act(who: Who, code: string, period: string, action: string, input
   return reply;
 }
 
+const periodPath = (code: string, period: string) => `/pilots/${PILOT}/indicators/${code}/periods/${period}`;
+const source = (who: Who, code: string, period: string, label: string) =>
+  attach(clients[who], periodPath(code, period), { bytes: pdfFile(`${code} ${period} ${label}`), category: 'statistical_source', fileName: `${label}.pdf`, contentType: 'application/pdf' });
+
 describe('a reported indicator value', () => {
+  it('takes its data sources from the responsible unit only, into its own indicator and period', async () => {
+    stack.setNow(new Date('2026-01-20T02:00:00Z'));
+    const sources = await declare(clients.ndrc, periodPath('tt-04', '2025'), declarationFor(pdfFile('s'), 'statistical_source', '统计年报.pdf', 'application/pdf'));
+    expect(sources.body).toMatchObject({ code: 'FORBIDDEN' });
+    const derived = await declare(clients.stats, periodPath('tt-03', '2025'), declarationFor(pdfFile('d'), 'other', '说明.pdf', 'application/pdf'));
+    expect(derived.body).toMatchObject({ code: 'PRECONDITION_FAILED' });
+    expect((await declare(clients.otherBureau, periodPath('tt-04', '2025'), declarationFor(pdfFile('o'), 'other', 'x.pdf', 'application/pdf'))).status).toBe(403);
+    expect((await clients.otherBureau.get(`${periodPath('tt-04', '2025')}/evidence`)).status).toBe(404);
+    expect((await clients.enterprise.get(`${periodPath('tt-04', '2025')}/evidence`)).status).toBe(403);
+    const elsewhere = await source('stats', 'tt-04', '2024', '2024年统计年报');
+    const refused = await act('stats', 'tt-04', '2025', 'save', { value: 168000, note: '统计年报', evidenceIds: [elsewhere] });
+    expect(refused.body).toMatchObject({ code: 'EVIDENCE_REFERENCE_INVALID', issues: [{ path: 'evidenceIds.0', message: '佐证材料不存在、尚未完成上传或不属于本指标本统计期' }] });
+  });
+
   it('is drafted and submitted by the responsible data unit, approved and locked by the bureau', async () => {
-    const draft = await act('stats', 'tt-04', '2025', 'save', { value: 168000, note: '统计年报', evidenceIds: ['ev-stat'] });
+    const evidence = await source('stats', 'tt-04', '2025', '2025年统计年报');
+    const draft = await act('stats', 'tt-04', '2025', 'save', { value: 168000, note: '统计年报', evidenceIds: [evidence] });
     expect(draft.status).toBe(201);
+    const listed = await clients.bureau.get<{ items: Array<{ id: string; category: string; uploader: { role: string } }> }>(`${periodPath('tt-04', '2025')}/evidence`);
+    expect(listed.body.items).toEqual([expect.objectContaining({ id: evidence, category: 'statistical_source', uploader: expect.objectContaining({ role: 'data_unit' }) })]);
+    expect((await clients.supervisor.get(`${periodPath('tt-04', '2025')}/evidence/${evidence}/download`)).status).toBe(200);
     expect(draft.body).toMatchObject({ status: 'draft', version: 1, working: { value: 168000 } });
     expect((await act('stats', 'tt-04', '2025', 'submit', {})).body.status).toBe('submitted');
     expect((await act('bureau', 'tt-04', '2025', 'approve', { comments: '同意' })).body.status).toBe('approved');
@@ -105,10 +128,12 @@ describe('a reported indicator value', () => {
 
   it('refuses any change to a locked period, a stale version and another unit’s indicator', async () => {
     expect((await act('stats', 'tt-04', '2025', 'save', { value: 1 })).body.code).toBe('ILLEGAL_TRANSITION');
+    const late = await declare(clients.stats, periodPath('tt-04', '2025'), declarationFor(pdfFile('late'), 'statistical_source', '补充.pdf', 'application/pdf'));
+    expect(late.body).toMatchObject({ code: 'ILLEGAL_TRANSITION' });
     expect((await act('stats', 'tt-04', '2025', 'save', { value: 1 }, 1)).status).toBe(409);
     expect((await act('stats', 'tt-07', '2025', 'save', { value: 0.7 }, 0)).status).toBe(404);
     expect((await act('stats', 'tt-03', '2025', 'save', { value: 3 }, 0)).body.code).toBe('NOT_FOUND');
-    expect((await act('ndrc', 'tt-07', '2025', 'save', { value: 0.71, evidenceIds: ['ev-e'] }, 0)).status).toBe(201);
+    expect((await act('ndrc', 'tt-07', '2025', 'save', { value: 0.71, evidenceIds: [await source('ndrc', 'tt-07', '2025', '能耗统计')] }, 0)).status).toBe(201);
   });
 
   it('keeps the history of every change', async () => {

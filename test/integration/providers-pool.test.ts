@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { attach, declare, declarationFor, pdfFile } from './support/evidence';
 import { startTestStack, testAccount, type ApiClient, type TestStack } from './support/gateway';
 import type { Pilot } from '../../shared/pilots/model';
 import { withUsccCheck } from '../../shared/uscc';
@@ -23,14 +24,27 @@ const accounts = {
 };
 type Who = keyof typeof accounts;
 
-const MATERIALS = {
-  applicationFormId: 'ev-form', businessLicenceId: 'ev-licence', financialStatementIds: ['ev-fs-2023', 'ev-fs-2024'],
-  qualificationIds: ['ev-iso'], caseIds: ['ev-case'], expertResumeIds: ['ev-cv'],
-};
-const registration = (name: string, uscc: string) => ({
+type Materials = Record<string, string | string[]>;
+const registration = (name: string, uscc: string, materials: Materials) => ({
   name, uscc, kind: 'industry', industries: ['汽车制造业'], scenarios: ['设备联网'], summary: '设备联网与数据采集服务', hasLocalOffice: true,
-  contact: { name: '陈经理', phone: '022-88886666' }, materials: MATERIALS,
+  contact: { name: '陈经理', phone: '022-88886666' }, materials,
 });
+const providerPath = (providerId: string) => `/pilots/${PILOT}/providers/${providerId}`;
+
+/** 002 §三(一)2(2): the provider uploads its materials to its own place in the pool first, then names them. */
+async function uploadMaterials(who: Who, providerId: string): Promise<Materials> {
+  const file = (category: string, label: string) => attach(clients[who], providerPath(providerId), { bytes: pdfFile(`${providerId} ${label}`), category, fileName: `${label}.pdf`, contentType: 'application/pdf' });
+  return {
+    applicationFormId: await file('provider_application', '申报书'),
+    businessLicenceId: await file('business_licence', '营业执照'),
+    financialStatementIds: [await file('financial_statement', '2023年财务报表'), await file('financial_statement', '2024年财务报表')],
+    qualificationIds: [await file('qualification', 'ISO9001')],
+    caseIds: [await file('case_study', '实施案例')],
+    expertResumeIds: [await file('expert_resume', '专家简历')],
+  };
+}
+const materialsOf: Record<string, Materials> = {};
+const materialIds = () => Object.values(materialsOf).flatMap((materials) => Object.values(materials).flat());
 
 let stack: TestStack;
 const clients = {} as Record<Who, ApiClient>;
@@ -57,22 +71,62 @@ async function act(who: Who, providerId: string, action: string, input: unknown,
 }
 
 describe('the provider pool', () => {
-  it('registers providers with their materials, refusing incomplete ones', async () => {
+  it('takes a provider’s materials before it registers, into its own place only', async () => {
     stack.setNow(new Date('2024-10-10T02:00:00Z'));
-    const incomplete = await clients.zhizaoyun.post<{ code: string; issues: Array<{ path: string }> }>(`/pilots/${PILOT}/providers`, { ...registration('天津智造云服务有限公司', withUsccCheck('91120114MA07WXY1K')), hasLocalOffice: false });
+    materialsOf['prov-zhizaoyun'] = await uploadMaterials('zhizaoyun', 'prov-zhizaoyun');
+    materialsOf['prov-lagging'] = await uploadMaterials('lagging', 'prov-lagging');
+    const own = await clients.zhizaoyun.get<{ items: Array<{ id: string; category: string; holder: unknown }> }>(`${providerPath('prov-zhizaoyun')}/evidence`);
+    expect(own.body.items).toHaveLength(7);
+    expect(own.body.items[0]?.holder).toEqual({ type: 'provider', pilotId: PILOT, providerId: 'prov-zhizaoyun' });
+    // another provider's place, a project's categories, and other roles
+    const declaration = declarationFor(pdfFile('x'), 'case_study', '案例.pdf', 'application/pdf');
+    expect((await declare(clients.lagging, providerPath('prov-zhizaoyun'), declaration)).status).toBe(404);
+    expect((await clients.lagging.get(`${providerPath('prov-zhizaoyun')}/evidence`)).status).toBe(404);
+    const invoice = await declare(clients.zhizaoyun, providerPath('prov-zhizaoyun'), declarationFor(pdfFile('y'), 'invoice', '发票.pdf', 'application/pdf', { invoiceNumber: '25120000000000123456' }));
+    expect(invoice.body).toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect((await declare(clients.enterprise, providerPath('prov-zhizaoyun'), declaration)).status).toBe(403);
+    // nobody but the provider sees materials of a provider that has not registered
+    expect((await clients.bureau.get(`${providerPath('prov-zhizaoyun')}/evidence`)).status).toBe(404);
+  });
+
+  it('registers providers naming their own materials, refusing incomplete ones and files that are not theirs', async () => {
+    stack.setNow(new Date('2024-10-10T02:00:00Z'));
+    const zhizaoyun = materialsOf['prov-zhizaoyun']!;
+    const incomplete = await clients.zhizaoyun.post<{ code: string; issues: Array<{ path: string }> }>(`/pilots/${PILOT}/providers`, { ...registration('天津智造云服务有限公司', withUsccCheck('91120114MA07WXY1K'), zhizaoyun), hasLocalOffice: false });
     expect(incomplete.status).toBe(400);
     expect(incomplete.body.issues.map((issue) => issue.path)).toEqual(['materials.localServiceCommitmentId']);
+    const borrowed = { ...zhizaoyun, caseIds: materialsOf['prov-lagging']!.caseIds!, businessLicenceId: (zhizaoyun.caseIds as string[])[0]!, expertResumeIds: ['made-up'] };
+    const refused = await clients.zhizaoyun.post<{ code: string; issues: Array<{ path: string; message: string }> }>(`/pilots/${PILOT}/providers`, registration('天津智造云服务有限公司', withUsccCheck('91120114MA07WXY1K'), borrowed));
+    expect(refused.status).toBe(400);
+    expect(refused.body.code).toBe('EVIDENCE_REFERENCE_INVALID');
+    expect(refused.body.issues).toEqual([
+      { path: 'materials.businessLicenceId', message: '应为营业执照，该证据为实施案例及证明材料' },
+      { path: 'materials.caseIds.0', message: '材料不存在、尚未完成上传或不属于本服务商' },
+      { path: 'materials.expertResumeIds.0', message: '材料不存在、尚未完成上传或不属于本服务商' },
+    ]);
     for (const [who, name, code] of [['zhizaoyun', '天津智造云服务有限公司', '91120114MA07WXY1K'], ['lagging', '天津迟缓信息技术有限公司', '91120114MA07WXY2K']] as const) {
-      const reply = await clients[who].post<ProviderBody>(`/pilots/${PILOT}/providers`, registration(name, withUsccCheck(code)));
-      expect(reply.status).toBe(201);
+      const reply = await clients[who].post<ProviderBody>(`/pilots/${PILOT}/providers`, registration(name, withUsccCheck(code), materialsOf[`prov-${who}`]!));
+      expect(reply.status, JSON.stringify(reply.body)).toBe(201);
       versions[reply.body.id] = reply.body.version;
     }
-    expect((await clients.zhizaoyun.post(`/pilots/${PILOT}/providers`, registration('重复', withUsccCheck('91120114MA07WXY1K')))).status).toBe(409);
+    expect((await clients.zhizaoyun.post(`/pilots/${PILOT}/providers`, registration('重复', withUsccCheck('91120114MA07WXY1K'), zhizaoyun))).status).toBe(409);
+  });
+
+  it('lets the pilot’s officials read and download a registered provider’s materials', async () => {
+    const listed = await clients.bureau.get<{ items: Array<{ id: string; category: string }> }>(`${providerPath('prov-zhizaoyun')}/evidence`);
+    expect(listed.status).toBe(200);
+    expect(listed.body.items.map((item) => item.category).sort()).toEqual(['business_licence', 'case_study', 'expert_resume', 'financial_statement', 'financial_statement', 'provider_application', 'qualification']);
+    const link = await clients.operator.get<{ url: string }>(`${providerPath('prov-zhizaoyun')}/evidence/${listed.body.items[0]!.id}/download`);
+    expect(link.status).toBe(200);
+    const file = await fetch(link.body.url);
+    expect((await file.text()).startsWith('%PDF')).toBe(true);
+    expect((await clients.enterprise.get(`${providerPath('prov-zhizaoyun')}/evidence`)).status).toBe(403);
   });
 
   it('sends materials back for correction and admits on review', async () => {
     expect((await act('operator', 'prov-zhizaoyun', 'return_materials', { comments: '财务报表缺盖章页' })).body.status).toBe('returned');
-    expect((await act('zhizaoyun', 'prov-zhizaoyun', 'resubmit', { materials: MATERIALS })).body.status).toBe('applied');
+    expect((await act('zhizaoyun', 'prov-zhizaoyun', 'resubmit', { materials: { ...materialsOf['prov-zhizaoyun'], caseIds: ['not-uploaded'] } })).body.code).toBe('EVIDENCE_REFERENCE_INVALID');
+    expect((await act('zhizaoyun', 'prov-zhizaoyun', 'resubmit', { materials: materialsOf['prov-zhizaoyun'] })).body.status).toBe('applied');
     expect((await act('operator', 'prov-zhizaoyun', 'admit', {})).status).toBe(403);
     expect((await act('bureau', 'prov-zhizaoyun', 'admit', { comments: '符合入库标准' })).body.status).toBe('admitted');
     expect((await act('bureau', 'prov-lagging', 'admit', {})).body.status).toBe('admitted');
@@ -98,7 +152,9 @@ describe('the provider pool', () => {
     expect((await act('bureau', 'prov-zhizaoyun', 'order_rectification', { requirements: '补派驻场工程师', deadline: '2025-04-30' })).body.status).toBe('rectifying');
     const overdue = await clients.bureau.get<{ rectificationOverdue: boolean }>(`/pilots/${PILOT}/providers/prov-zhizaoyun`);
     expect(overdue.body.rectificationOverdue).toBe(false);
-    expect((await act('zhizaoyun', 'prov-zhizaoyun', 'report_rectification', { summary: '已补派 2 名工程师', evidenceIds: ['ev-rect'] }, '2025-04-20T02:00:00Z')).status).toBe(200);
+    expect((await act('zhizaoyun', 'prov-zhizaoyun', 'report_rectification', { summary: '已补派 2 名工程师', evidenceIds: ['ev-rect'] }, '2025-04-20T02:00:00Z')).body.code).toBe('EVIDENCE_REFERENCE_INVALID');
+    const report = await attach(clients.zhizaoyun, providerPath('prov-zhizaoyun'), { bytes: pdfFile('整改报告'), category: 'rectification_report', fileName: '整改报告.pdf', contentType: 'application/pdf' });
+    expect((await act('zhizaoyun', 'prov-zhizaoyun', 'report_rectification', { summary: '已补派 2 名工程师', evidenceIds: [report] }, '2025-04-20T02:00:00Z')).status).toBe(200);
     expect((await act('bureau', 'prov-zhizaoyun', 'accept_rectification', {}, '2025-04-25T02:00:00Z')).body.status).toBe('admitted');
   });
 
@@ -106,6 +162,8 @@ describe('the provider pool', () => {
     await act('bureau', 'prov-lagging', 'issue_warning', { reason: '成效不佳' });
     expect((await act('bureau', 'prov-lagging', 'eliminate', { reason: '整改不到位' })).body.status).toBe('eliminated');
     expect((await act('bureau', 'prov-lagging', 'admit', {})).body.code).toBe('ILLEGAL_TRANSITION');
+    const late = await declare(clients.lagging, providerPath('prov-lagging'), declarationFor(pdfFile('晚到的案例'), 'case_study', '案例.pdf', 'application/pdf'));
+    expect(late.body.code).toBe('ILLEGAL_TRANSITION');
     const catalogue = await clients.enterprise.get<{ items: Array<{ providerId: string }> }>(`/pilots/${PILOT}/catalogue`);
     expect(catalogue.body.items.map((item) => item.providerId)).toEqual(['prov-zhizaoyun']);
   });
@@ -126,7 +184,8 @@ describe('the provider pool', () => {
     const pool = await clients.enterprise.get<{ items: unknown[]; counts: { inPool: number } }>(`/pilots/${PILOT}/providers`);
     expect(pool.body.counts.inPool).toBe(1);
     expect(pool.body.items).toHaveLength(1);
-    expect(JSON.stringify(pool.body)).not.toMatch(/ev-fs-2023|022-88886666|陈经理/);
+    expect(JSON.stringify(pool.body)).not.toMatch(/022-88886666|陈经理/);
+    for (const id of materialIds()) expect(JSON.stringify(pool.body)).not.toContain(id);
     const full = await clients.bureau.get<{ items: Array<{ contact?: unknown; engagements?: unknown[] }> }>(`/pilots/${PILOT}/providers`);
     expect(full.body.items).toHaveLength(2);
     expect(full.body.items[0]?.contact).toBeDefined();
@@ -142,6 +201,7 @@ describe('the provider pool', () => {
     expect(snapshot.providers.list.map((provider) => provider.name)).toEqual(['天津智造云服务有限公司']);
     expect(snapshot.catalogue.map((product) => product.name)).toEqual(['设备联网轻量化套件']);
     expect(snapshot.indicators[0]).toMatchObject({ code: 'tt-08', latest: { value: 1 }, evaluation: { status: 'at_risk' } });
-    expect(text).not.toMatch(/ev-fs-2023|ev-licence|022-88886666|陈经理|91120114MA07WXY1/);
+    expect(text).not.toMatch(/022-88886666|陈经理|91120114MA07WXY1/);
+    for (const id of materialIds()) expect(text).not.toContain(id);
   });
 });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { attach, pdfFile } from './support/evidence';
 import { startTestStack, testAccount, type ApiClient, type TestStack } from './support/gateway';
 import type { Indicator, Pilot } from '../../shared/pilots/model';
 import { withUsccCheck } from '../../shared/uscc';
@@ -35,12 +36,24 @@ type Who = keyof typeof accounts;
 let stack: TestStack;
 const clients = {} as Record<Who, ApiClient>;
 
-const MATERIALS = { applicationFormId: 'ev-form', businessLicenceId: 'ev-licence', financialStatementIds: ['ev-fs'], caseIds: ['ev-case'], expertResumeIds: ['ev-cv'] };
+/** 002 §三(一)2(2): the registration names files the provider uploaded to its own place first. */
+async function uploadMaterials(who: 'comprehensive' | 'industry', id: string): Promise<Record<string, string | string[]>> {
+  const file = (category: string) => attach(clients[who], `/pilots/${PILOT}/providers/${id}`, { bytes: pdfFile(`${id} ${category}`), category, fileName: `${category}.pdf`, contentType: 'application/pdf' });
+  return {
+    applicationFormId: await file('provider_application'),
+    businessLicenceId: await file('business_licence'),
+    financialStatementIds: [await file('financial_statement')],
+    caseIds: [await file('case_study')],
+    expertResumeIds: [await file('expert_resume')],
+  };
+}
+
 async function admitProvider(who: 'comprehensive' | 'industry', id: string, kind: string, name: string, code: string): Promise<void> {
   stack.setNow(new Date('2024-11-01T02:00:00Z'));
+  const materials = await uploadMaterials(who, id);
   const registered = await clients[who].post<{ version: number }>(`/pilots/${PILOT}/providers`, {
     name, uscc: withUsccCheck(code), kind, industries: ['食品制造业'], scenarios: ['生产管理'], summary: '中小企业数字化转型服务', hasLocalOffice: true,
-    contact: { name: '联系人', phone: '022-66668888' }, materials: MATERIALS,
+    contact: { name: '联系人', phone: '022-66668888' }, materials,
   });
   expect(registered.status).toBe(201);
   const admitted = await clients.bureau.post<{ version: number }>(`/pilots/${PILOT}/providers/${id}/actions/admit`, { expectedVersion: registered.body.version });

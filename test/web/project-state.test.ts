@@ -11,7 +11,8 @@ function target(uploadId: string, expiresAt = '2999-01-01T00:00:00Z'): UploadTar
 }
 
 const photo = () => new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3])], '现场.png', { type: 'image/png' });
-const evidence = { id: 'E1', projectId: 'P1', category: 'site_photo', fileName: '现场.png', contentType: 'image/png', size: 7, sha256: 'a', uploader: { subject: 'qiye', name: '企业', role: 'enterprise' }, uploadedAt: '2025-03-01T00:00:00Z' } as const;
+const HOLDER = { type: 'project', projectId: 'P1' } as const;
+const evidence = { id: 'E1', holder: HOLDER, category: 'site_photo', fileName: '现场.png', contentType: 'image/png', size: 7, sha256: 'a', uploader: { subject: 'qiye', name: '企业', role: 'enterprise' }, uploadedAt: '2025-03-01T00:00:00Z' } as const;
 
 describe('an evidence upload', () => {
   it('hashes, declares, sends the bytes with progress and completes', async () => {
@@ -23,14 +24,14 @@ describe('an evidence upload', () => {
       onProgress({ loaded: file.size, total: file.size });
       return 200;
     };
-    const task = new UploadTask(api, 'P1', { file: photo(), category: 'site_photo' }, send);
+    const task = new UploadTask(api, HOLDER, { file: photo(), category: 'site_photo' }, send);
     await expect(task.run()).resolves.toEqual(evidence);
     expect(task.phase).toBe('done');
     expect(task.fraction).toBe(1);
-    const declared = api.declareUpload.mock.calls[0] as unknown as [string, { sha256: string; contentType: string; size: number }];
+    const declared = api.declareUpload.mock.calls[0] as unknown as [unknown, { sha256: string; contentType: string; size: number }];
     expect(declared[1]).toMatchObject({ contentType: 'image/png', size: 7 });
     expect(declared[1].sha256).toMatch(/^[0-9a-f]{64}$/);
-    expect(api.completeUpload).toHaveBeenCalledWith('P1', 'U1');
+    expect(api.completeUpload).toHaveBeenCalledWith(HOLDER, 'U1');
   });
 
   it('retries a failed transfer to the same URL while it is valid, and declares afresh once it has expired', async () => {
@@ -42,7 +43,7 @@ describe('an evidence upload', () => {
       return fail-- > 0 ? 503 : 200;
     };
     let now = Date.parse('2025-01-01T00:00:00Z');
-    const task = new UploadTask(api, 'P1', { file: photo(), category: 'site_photo' }, send, () => now);
+    const task = new UploadTask(api, HOLDER, { file: photo(), category: 'site_photo' }, send, () => now);
     await task.run();
     expect(task.phase).toBe('failed');
     expect(task.error).toBeInstanceOf(ApiError);

@@ -1,12 +1,13 @@
 import { api, ok } from '../../commons/http';
-import { listEvidence, listFlags, projectVisibleTo } from '../../commons/store/evidence';
-import { evidenceView } from '../../../shared/evidence/model';
+import { listEvidence, listFlags } from '../../commons/store/evidence';
+import { holderVisibleTo } from '../../commons/store/evidence-holders';
+import { evidenceView, HolderPath } from '../../../shared/evidence/model';
 import { canSeeFlags } from '../../../shared/evidence/rules';
-import { ProjectPath } from '../../../shared/projects/requests';
 
-/** A project's evidence with uploader, time, size and checksum; duplicate flags for officials only. */
-export const handler = api('evidence/list', { path: ProjectPath }, async ({ principal, path }) => {
-  const project = await projectVisibleTo(path.projectId, principal);
-  const items = (await listEvidence(project.id)).map(evidenceView);
-  return ok(canSeeFlags(principal, project) ? { items, flags: await listFlags(project.id) } : { items });
+/** A holder's evidence with uploader, time, size and checksum; a project's duplicate flags for officials only. */
+export const handler = api('evidence/list', { path: HolderPath }, async ({ principal, path }) => {
+  const loaded = await holderVisibleTo(path.holder, principal);
+  const items = (await listEvidence(loaded.holder)).map(evidenceView);
+  if (loaded.type !== 'project' || !canSeeFlags(principal, loaded.project)) return ok({ items });
+  return ok({ items, flags: await listFlags(loaded.project.id) });
 });

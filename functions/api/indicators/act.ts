@@ -1,6 +1,8 @@
 import { api } from '../../commons/http';
+import { assertEvidenceOfHolder } from '../../commons/store/evidence';
 import { idempotencyClaim, rememberedResponse } from '../../commons/store/idempotency';
 import { getReportedValue, pilotIndicator, saveValueDecision } from '../../commons/store/indicators';
+import { evidenceReferencesIn } from '../../../shared/evidence/references';
 import { DomainError } from '../../../shared/errors';
 import { authorizeValueAction, decideValue } from '../../../shared/indicators/decide';
 import { ValueActionRequest, ValuePath } from '../../../shared/indicators/model';
@@ -21,5 +23,7 @@ export const handler = api('indicators/act', { path: ValuePath, body: ValueActio
   const stored = await getReportedValue(pilot.id, indicator.code, path.period);
   if ((stored?.version ?? 0) !== body.expectedVersion) throw new DomainError('STALE_VERSION', { details: { currentVersion: stored?.version ?? 0 } });
   const decision = decideValue(stored, pilot, indicator, path.period, path.action, body.input ?? {}, principal, now);
+  // A figure's sources are files uploaded for this indicator and period (000 主要指标表: 责任单位报送).
+  await assertEvidenceOfHolder({ type: 'indicator', pilotId: pilot.id, code: indicator.code, period: path.period }, evidenceReferencesIn(body.input ?? {}));
   return saveValueDecision(stored, decision, { status: stored ? 200 : 201, body: valueViewFor(principal, decision.value) }, claim, now);
 });

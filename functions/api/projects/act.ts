@@ -3,9 +3,10 @@ import { idempotencyClaim, rememberedResponse } from '../../commons/store/idempo
 import { getStoredProject, saveDecision } from '../../commons/store/projects';
 import { getGuide } from '../../commons/store/guides';
 import { publishPilotSnapshot } from '../../commons/publish';
-import { assertEvidenceOfProject } from '../../commons/store/evidence';
+import { assertEvidenceOfHolder } from '../../commons/store/evidence';
 import { DomainError } from '../../../shared/errors';
 import { assertGuideAllows, guideGoverns } from '../../../shared/guides/model';
+import { projectHolder } from '../../../shared/evidence/holders';
 import { evidenceReferences } from '../../../shared/evidence/references';
 import { authorizeProjectAction, decide } from '../../../shared/projects/decide';
 import { ActionPath, ActionRequest } from '../../../shared/projects/requests';
@@ -33,7 +34,7 @@ export const handler = api('projects/act', { path: ActionPath, body: ActionReque
     assertGuideAllows(await getGuide(stored.project.pilotId, stored.project.guideId), stored.project, path.action, now);
   }
   // Every evidence id the step names must be completed evidence of this project, of the right category.
-  await assertEvidenceOfProject(stored.project.id, evidenceReferences(path.action, body.input ?? {}, stored.project));
+  await assertEvidenceOfHolder(projectHolder(stored.project.id), evidenceReferences(path.action, body.input ?? {}, stored.project));
   const reply = await saveDecision(stored, decision, { status: 200, body: projectViewFor(principal, decision.project) }, claim, now);
   // The public dashboards read snapshots only: a step the public can see republishes its pilot's.
   if (disclosureChanged(stored.project, decision.project)) await publishPilotSnapshot(decision.project.pilotId, now);

@@ -1,7 +1,10 @@
 import { api } from '../../commons/http';
 import { idempotencyClaim, rememberedResponse } from '../../commons/store/idempotency';
+import { assertEvidenceOfHolder } from '../../commons/store/evidence';
 import { getProvider, providerEnv, saveProviderDecision } from '../../commons/store/providers';
 import { DomainError } from '../../../shared/errors';
+import { providerHolder } from '../../../shared/evidence/holders';
+import { evidenceReferencesIn } from '../../../shared/evidence/references';
 import { authorizeProviderAction, canSeeProvider, decideProvider } from '../../../shared/providers/decide';
 import { ProviderActionPath, ProviderActionRequest } from '../../../shared/providers/requests';
 import { providerViewFor } from '../../../shared/providers/views';
@@ -17,5 +20,7 @@ export const handler = api('providers/act', { path: ProviderActionPath, body: Pr
   if (!stored || !canSeeProvider(principal, stored)) throw new DomainError('NOT_FOUND');
   if (stored.version !== body.expectedVersion) throw new DomainError('STALE_VERSION', { details: { currentVersion: stored.version } });
   const decision = decideProvider(stored, path.action, body.input ?? {}, principal, now, await providerEnv(path.action, body.input));
+  // Resubmitted materials and rectification reports name files the provider uploaded as its own.
+  await assertEvidenceOfHolder(providerHolder(stored), evidenceReferencesIn(body.input ?? {}));
   return saveProviderDecision(stored, decision, { status: 200, body: providerViewFor(principal, decision.provider, now) }, claim, now);
 });

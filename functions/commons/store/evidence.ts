@@ -3,6 +3,7 @@ import { dynamo } from '../clients';
 import { tableNames } from '../config';
 import { DomainError } from '../../../shared/errors';
 import type { CompletionPorts } from '../../../shared/evidence/complete';
+import { projectHolder, type EvidenceHolder } from '../../../shared/evidence/holders';
 import type { Evidence, EvidenceClaim, EvidenceFlag, FlagKind, PendingUpload } from '../../../shared/evidence/model';
 import { assertReferences, type EvidenceReference } from '../../../shared/evidence/references';
 import { claimsOf, duplicateFlags } from '../../../shared/evidence/rules';
@@ -17,15 +18,27 @@ import { queryAll, strip, type StoredItem } from './records';
 import { ttlSeconds } from './ttl';
 
 /**
- * Evidence records. In `records`, beside its project: the evidence (`EVIDENCE#<id>`) and duplicate
- * flags (`EVIDENCE_FLAG#…`), both carrying enterprisePk so the dossier (一企一档) lists them; and one
- * claim per file hash (`EVIDENCE_HASH#<sha256>`) and invoice number (`INVOICE#<number>`), a
+ * Evidence records. In `records`, in its holder's partition (a project's, or one of its own for a
+ * provider's materials and an indicator period's sources): the evidence (`EVIDENCE#<id>`); for a
+ * project also duplicate flags (`EVIDENCE_FLAG#…`), both carrying enterprisePk so the dossier
+ * (一企一档) lists them; and one claim per file hash (`EVIDENCE_HASH#<sha256>`) and invoice number (`INVOICE#<number>`), a
  * conditional item that names the first evidence to claim it, so a duplicate is found in one read.
  * Pending uploads live in the `uploads` table until completed or cleaned.
  */
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
-const evidenceKey = (projectId: string, evidenceId: string) => ({ pk: keys.projectPartition(projectId), sk: `EVIDENCE#${evidenceId}` });
+function evidencePartition(holder: EvidenceHolder): string {
+  switch (holder.type) {
+    case 'project':
+      return keys.projectPartition(holder.projectId);
+    case 'provider':
+      return keys.providerEvidencePartition(holder.pilotId, holder.providerId);
+    case 'indicator':
+      return keys.indicatorEvidencePartition(holder.pilotId, holder.code, holder.period);
+  }
+}
+
+const evidenceKey = (holder: EvidenceHolder, evidenceId: string) => ({ pk: evidencePartition(holder), sk: `EVIDENCE#${evidenceId}` });
 const uploadKey = (uploadId: string) => ({ pk: `UPLOAD#${uploadId}` });
 const claimKey = (kind: FlagKind, value: string) => ({ pk: kind === 'same_file' ? `EVIDENCE_HASH#${value}` : `INVOICE#${value}`, sk: 'CLAIM' });
 const flagKey = (flag: EvidenceFlag) => ({ pk: keys.projectPartition(flag.projectId), sk: `EVIDENCE_FLAG#${flag.raisedBy}#${flag.kind}#${flag.evidenceId}` });
@@ -58,20 +71,22 @@ async function pendingUpload(uploadId: string): Promise<PendingUpload | undefine
   return upload as PendingUpload;
 }
 
-export async function getEvidence(projectId: string, evidenceId: string): Promise<Evidence | undefined> {
-  const result = await dynamo.send(new GetCommand({ TableName: tableNames.records, Key: evidenceKey(projectId, evidenceId), ConsistentRead: true }));
+export async function getEvidence(holder: EvidenceHolder, evidenceId: string): Promise<Evidence | undefined> {
+  const result = await dynamo.send(new GetCommand({ TableName: tableNames.records, Key: evidenceKey(holder, evidenceId), ConsistentRead: true }));
   return result.Item ? strip<Evidence>(result.Item) : undefined;
 }
 
-async function projectItems<T>(projectId: string, prefix: string): Promise<T[]> {
+async function partitionItems<T>(partition: string, prefix: string): Promise<T[]> {
   const items = await queryAll({
     KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-    ExpressionAttributeValues: { ':pk': keys.projectPartition(projectId), ':prefix': prefix },
+    ExpressionAttributeValues: { ':pk': partition, ':prefix': prefix },
   });
   return items.map((item) => strip<T>(item));
 }
 
-export const listEvidence = (projectId: string): Promise<Evidence[]> => projectItems<Evidence>(projectId, 'EVIDENCE#');
+const projectItems = <T>(projectId: string, prefix: string): Promise<T[]> => partitionItems<T>(keys.projectPartition(projectId), prefix);
+
+export const listEvidence = (holder: EvidenceHolder): Promise<Evidence[]> => partitionItems<Evidence>(evidencePartition(holder), 'EVIDENCE#');
 export const listFlags = (projectId: string): Promise<EvidenceFlag[]> => projectItems<EvidenceFlag>(projectId, 'EVIDENCE_FLAG#');
 
 /** Every application version the project has submitted (their references lock evidence too). */
@@ -81,16 +96,16 @@ export async function submittedApplications(projectId: string): Promise<Applicat
 }
 
 /**
- * Every referenced id must be completed evidence of this project, of the category the field expects.
- * One BatchGet per hundred ids; the key itself proves the project.
+ * Every referenced id must be completed evidence of this holder, of the category the field expects.
+ * One BatchGet per hundred ids; the key itself proves the holder.
  */
-export async function assertEvidenceOfProject(projectId: string, references: readonly EvidenceReference[]): Promise<void> {
+export async function assertEvidenceOfHolder(holder: EvidenceHolder, references: readonly EvidenceReference[]): Promise<void> {
   if (references.length === 0) return;
   const ids = [...new Set(references.map((reference) => reference.id))];
   const found = new Map<string, Evidence>();
   for (let start = 0; start < ids.length; start += 100) {
     let request: Record<string, { Keys: Record<string, unknown>[]; ConsistentRead: boolean }> | undefined = {
-      [tableNames.records]: { Keys: ids.slice(start, start + 100).map((id) => evidenceKey(projectId, id)), ConsistentRead: true },
+      [tableNames.records]: { Keys: ids.slice(start, start + 100).map((id) => evidenceKey(holder, id)), ConsistentRead: true },
     };
     while (request && Object.keys(request).length > 0) {
       const result = await dynamo.send(new BatchGetCommand({ RequestItems: request }));
@@ -98,7 +113,7 @@ export async function assertEvidenceOfProject(projectId: string, references: rea
       request = result.UnprocessedKeys as typeof request;
     }
   }
-  assertReferences(references, found);
+  assertReferences(references, found, holder.type);
 }
 
 async function claimOf(kind: FlagKind, value: string): Promise<EvidenceClaim | undefined> {
@@ -132,11 +147,11 @@ async function saveEvidence(verified: Evidence, now: Date): Promise<EvidenceFlag
       return first ? duplicateFlags(claim.kind, claim.value, evidence, first, now) : [];
     });
     const items: TransactItem[] = [
-      put({ ...evidenceKey(evidence.projectId, evidence.id), itemType: 'evidence', enterprisePk: keys.enterprisePartition(evidence.uscc), enterpriseSk: `EVIDENCE#${evidence.projectId}#${evidence.id}`, ...evidence }, 'attribute_not_exists(pk)'),
+      put({ ...evidenceKey(evidence.holder, evidence.id), itemType: 'evidence', ...dossierKeys(evidence), ...evidence }, 'attribute_not_exists(pk)'),
       { Delete: { TableName: tableNames.uploads, Key: uploadKey(evidence.id), ...scanUnchanged(seen) } },
       ...claims
         .filter((_claim, index) => earlier[index] === undefined)
-        .map((claim) => put({ ...claimKey(claim.kind, claim.value), itemType: 'evidenceClaim', ...claim, projectId: evidence.projectId, evidenceId: evidence.id, uscc: evidence.uscc, claimedAt: now.toISOString() }, 'attribute_not_exists(pk)')),
+        .map((claim) => put({ ...claimKey(claim.kind, claim.value), itemType: 'evidenceClaim', ...claim, ...claimant(evidence), claimedAt: now.toISOString() }, 'attribute_not_exists(pk)')),
       ...flags.map((flag) =>
         put({ ...flagKey(flag), itemType: 'evidenceFlag', enterprisePk: keys.enterprisePartition(flag.uscc), enterpriseSk: `EVIDENCE_FLAG#${flag.projectId}#${flag.raisedAt}#${flag.raisedBy}#${flag.kind}`, ...flag }),
       ),
@@ -155,6 +170,18 @@ async function saveEvidence(verified: Evidence, now: Date): Promise<EvidenceFlag
   }
 }
 
+/** A project's evidence is listed in its enterprise's dossier (the byEnterprise index); no other holder's is. */
+function dossierKeys(evidence: Evidence): { enterprisePk?: string; enterpriseSk?: string } {
+  if (evidence.holder.type !== 'project' || evidence.uscc === undefined) return {};
+  return { enterprisePk: keys.enterprisePartition(evidence.uscc), enterpriseSk: `EVIDENCE#${evidence.holder.projectId}#${evidence.id}` };
+}
+
+/** Who a claim names: only a project's evidence claims (claimsOf), so the holder is a project here. */
+function claimant(evidence: Evidence): EvidenceClaim {
+  if (evidence.holder.type !== 'project' || evidence.uscc === undefined) throw new Error(`evidence ${evidence.id} of a ${evidence.holder.type} makes no claims`);
+  return { projectId: evidence.holder.projectId, evidenceId: evidence.id, uscc: evidence.uscc };
+}
+
 /** The item exists and holds the verdict it was read with (none, or the one checked at that instant). */
 function scanUnchanged(seen: EvidenceScan | undefined): { ConditionExpression: string; ExpressionAttributeNames: Record<string, string>; ExpressionAttributeValues?: Record<string, string> } {
   return seen
@@ -171,11 +198,11 @@ export type ScanRecordedOn = 'evidence' | 'upload' | 'superseded' | 'missing';
  */
 export async function recordScan(report: ScanReport): Promise<ScanRecordedOn> {
   for (let attempt = 1; attempt <= 3; attempt += 1) {
-    const evidence = await getEvidence(report.projectId, report.uploadId);
+    const evidence = await getEvidence(report.holder, report.uploadId);
     const upload = evidence ? undefined : await pendingUpload(report.uploadId);
     const target = evidence
-      ? { on: 'evidence' as const, TableName: tableNames.records, Key: evidenceKey(report.projectId, report.uploadId), seen: evidence.scan, versionId: evidence.versionId }
-      : upload?.projectId === report.projectId
+      ? { on: 'evidence' as const, TableName: tableNames.records, Key: evidenceKey(report.holder, report.uploadId), seen: evidence.scan, versionId: evidence.versionId }
+      : upload?.key === report.key
         ? { on: 'upload' as const, TableName: tableNames.uploads, Key: uploadKey(report.uploadId), seen: upload.scan, versionId: undefined }
         : undefined;
     if (!target) return 'missing';
@@ -216,7 +243,7 @@ export async function removeEvidence(project: Project, evidence: Evidence): Prom
   const claims = claimsOf(evidence);
   const owners = await Promise.all(claims.map((claim) => claimOf(claim.kind, claim.value)));
   const items: TransactItem[] = [
-    { Delete: { TableName: tableNames.records, Key: evidenceKey(project.id, evidence.id), ConditionExpression: 'attribute_exists(pk)' } },
+    { Delete: { TableName: tableNames.records, Key: evidenceKey(projectHolder(project.id), evidence.id), ConditionExpression: 'attribute_exists(pk)' } },
     {
       ConditionCheck: {
         TableName: tableNames.records,

@@ -37,6 +37,9 @@ export const keys = {
   provider: (pilotId: string, providerId: string) => ({ pk: `PROVIDER#${pilotId}#${providerId}`, sk: 'PROVIDER' }),
   providerPartition: (pilotId: string, providerId: string) => `PROVIDER#${pilotId}#${providerId}`,
   providerPool: (pilotId: string) => `POOL#${pilotId}`,
+  /** evidence held by a provider (its registration materials) or by an indicator period (its data sources) */
+  providerEvidencePartition: (pilotId: string, providerId: string) => `PROVIDER_EVIDENCE#${pilotId}#${providerId}`,
+  indicatorEvidencePartition: (pilotId: string, code: string, period: string) => `INDICATOR_EVIDENCE#${pilotId}#${code}#${period}`,
   /** pilot SMEs (004): the firm, its audit trail, and its pilot's (and town's) list on byQueue/byTownQueue */
   smeFirm: (firmId: string) => ({ pk: `SME#${firmId}`, sk: 'SME' }),
   smePartition: (firmId: string) => `SME#${firmId}`,

@@ -28,8 +28,14 @@ export function declarationFor(bytes: Uint8Array, category: string, fileName: st
   return { category, fileName, contentType, size: bytes.length, sha256: sha256Hex(bytes), ...extra };
 }
 
-export function declare(client: ApiClient, projectId: string, declaration: Declaration): Promise<ApiReply<UploadTarget & { code?: string }>> {
-  return client.post<UploadTarget & { code?: string }>(`/projects/${projectId}/evidence/uploads`, declaration);
+/**
+ * Where a holder's evidence routes hang: a project id, or a holder's API path as holderApiPath
+ * (shared/evidence/holders.ts) gives it, e.g. `/pilots/p/providers/v`.
+ */
+const base = (holder: string): string => (holder.startsWith('/') ? holder : `/projects/${holder}`);
+
+export function declare(client: ApiClient, holder: string, declaration: Declaration): Promise<ApiReply<UploadTarget & { code?: string }>> {
+  return client.post<UploadTarget & { code?: string }>(`${base(holder)}/evidence/uploads`, declaration);
 }
 
 export async function sendPut(target: UploadTarget, bytes: Uint8Array): Promise<number> {
@@ -47,22 +53,22 @@ export async function sendPost(target: UploadTarget, bytes: Uint8Array, fileName
   return response.status;
 }
 
-export function complete<T = { id: string; code?: string }>(client: ApiClient, projectId: string, uploadId: string, body?: unknown): Promise<ApiReply<T>> {
-  return client.post<T>(`/projects/${projectId}/evidence/uploads/${uploadId}/complete`, body);
+export function complete<T = { id: string; code?: string }>(client: ApiClient, holder: string, uploadId: string, body?: unknown): Promise<ApiReply<T>> {
+  return client.post<T>(`${base(holder)}/evidence/uploads/${uploadId}/complete`, body);
 }
 
 /** Declares, uploads and completes one file, expecting success; returns the evidence id. */
 export async function attach(
   client: ApiClient,
-  projectId: string,
+  holder: string,
   file: { bytes: Uint8Array; category: string; fileName: string; contentType: string; invoiceNumber?: string },
   via: 'put' | 'post' = 'put',
 ): Promise<string> {
-  const declared = await declare(client, projectId, declarationFor(file.bytes, file.category, file.fileName, file.contentType, file.invoiceNumber ? { invoiceNumber: file.invoiceNumber } : {}));
+  const declared = await declare(client, holder, declarationFor(file.bytes, file.category, file.fileName, file.contentType, file.invoiceNumber ? { invoiceNumber: file.invoiceNumber } : {}));
   expect(declared.status, JSON.stringify(declared.body)).toBe(201);
   const sent = via === 'put' ? await sendPut(declared.body, file.bytes) : await sendPost(declared.body, file.bytes, file.fileName);
   expect(sent).toBeLessThan(300);
-  const completed = await complete(client, projectId, declared.body.uploadId);
+  const completed = await complete(client, holder, declared.body.uploadId);
   expect(completed.status, JSON.stringify(completed.body)).toBe(201);
   return completed.body.id;
 }

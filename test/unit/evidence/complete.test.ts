@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { completeUpload, type CompletionPorts, type StoredObjectFacts } from '../../../shared/evidence/complete';
 import type { Evidence, PendingUpload } from '../../../shared/evidence/model';
+import { loadedProject, projectHolder } from '../../../shared/evidence/holders';
 import { planUpload } from '../../../shared/evidence/rules';
 import { DomainError, type ErrorCode } from '../../../shared/errors';
 import { actor, stateFixtures } from '../projects/fixtures';
@@ -12,7 +13,7 @@ const NOW = new Date('2025-03-04T02:00:00Z');
 const FILE = pdf('实施方案');
 
 function world(stored: Uint8Array | undefined, options: { serverSha256?: string } = {}) {
-  const upload = planUpload(project, actor('enterprise'), { category: 'plan', fileName: '实施方案.pdf', contentType: 'application/pdf', size: FILE.length, sha256: sha256Hex(FILE) }, NOW, 'u-1');
+  const upload = planUpload(loadedProject(project), actor('enterprise'), { category: 'plan', fileName: '实施方案.pdf', contentType: 'application/pdf', size: FILE.length, sha256: sha256Hex(FILE) }, NOW, 'u-1');
   const uploads = new Map<string, PendingUpload>([[upload.uploadId, upload]]);
   const evidence = new Map<string, Evidence>();
   const calls: string[] = [];
@@ -57,7 +58,7 @@ async function refusedWith(promise: Promise<unknown>, code: ErrorCode): Promise<
 describe('completing an upload', () => {
   it('turns a matching object into evidence under the upload id, with its verified version', async () => {
     const { ports, calls, uploads } = world(FILE);
-    const { evidence } = await completeUpload(ports, project, actor('enterprise'), 'u-1', NOW);
+    const { evidence } = await completeUpload(ports, projectHolder(project.id), actor('enterprise'), 'u-1', NOW);
     expect(evidence).toMatchObject({ id: 'u-1', key: `projects/${project.id}/u-1`, size: FILE.length, sha256: sha256Hex(FILE), versionId: 'v1', uploadedAt: NOW.toISOString() });
     expect(calls).toEqual([`stat projects/${project.id}/u-1`, `read projects/${project.id}/u-1`, 'save u-1']);
     expect(uploads.size).toBe(0);
@@ -65,50 +66,50 @@ describe('completing an upload', () => {
 
   it('answers a second completion by the uploader as already completed', async () => {
     const { ports } = world(FILE);
-    await completeUpload(ports, project, actor('enterprise'), 'u-1', NOW);
-    await refusedWith(completeUpload(ports, project, actor('enterprise'), 'u-1', NOW), 'EVIDENCE_ALREADY_COMPLETED');
+    await completeUpload(ports, projectHolder(project.id), actor('enterprise'), 'u-1', NOW);
+    await refusedWith(completeUpload(ports, projectHolder(project.id), actor('enterprise'), 'u-1', NOW), 'EVIDENCE_ALREADY_COMPLETED');
   });
 
   it('treats another person’s upload, or one of another project, as missing and touches nothing', async () => {
     const { ports, calls } = world(FILE);
-    await refusedWith(completeUpload(ports, project, { ...actor('enterprise'), subject: 'intruder' }, 'u-1', NOW), 'NOT_FOUND');
-    await refusedWith(completeUpload(ports, { ...project, id: 'other-project' }, actor('enterprise'), 'u-1', NOW), 'NOT_FOUND');
-    await refusedWith(completeUpload(ports, project, actor('enterprise'), 'no-such-upload', NOW), 'NOT_FOUND');
+    await refusedWith(completeUpload(ports, projectHolder(project.id), { ...actor('enterprise'), subject: 'intruder' }, 'u-1', NOW), 'NOT_FOUND');
+    await refusedWith(completeUpload(ports, projectHolder('other-project'), actor('enterprise'), 'u-1', NOW), 'NOT_FOUND');
+    await refusedWith(completeUpload(ports, projectHolder(project.id), actor('enterprise'), 'no-such-upload', NOW), 'NOT_FOUND');
     expect(calls).toEqual([]);
   });
 
   it('keeps the upload open while nothing has arrived', async () => {
     const { ports, calls, uploads } = world(undefined);
-    await refusedWith(completeUpload(ports, project, actor('enterprise'), 'u-1', NOW), 'EVIDENCE_NOT_UPLOADED');
+    await refusedWith(completeUpload(ports, projectHolder(project.id), actor('enterprise'), 'u-1', NOW), 'EVIDENCE_NOT_UPLOADED');
     expect(calls).toEqual([`stat projects/${project.id}/u-1`]);
     expect(uploads.size).toBe(1);
   });
 
   it('deletes an object of the wrong size without reading it', async () => {
     const { ports, calls } = world(Buffer.concat([FILE, Buffer.from('x')]));
-    await refusedWith(completeUpload(ports, project, actor('enterprise'), 'u-1', NOW), 'EVIDENCE_SIZE_MISMATCH');
+    await refusedWith(completeUpload(ports, projectHolder(project.id), actor('enterprise'), 'u-1', NOW), 'EVIDENCE_SIZE_MISMATCH');
     expect(calls).toEqual([`stat projects/${project.id}/u-1`, `discard projects/${project.id}/u-1`]);
   });
 
   it('deletes a program sent as the declared PDF, and a PDF that is not the declared one', async () => {
     const elf = Buffer.concat([programs.elf, Buffer.alloc(FILE.length - programs.elf.length)]);
     const spoofed = world(elf);
-    await refusedWith(completeUpload(spoofed.ports, project, actor('enterprise'), 'u-1', NOW), 'EVIDENCE_TYPE_MISMATCH');
+    await refusedWith(completeUpload(spoofed.ports, projectHolder(project.id), actor('enterprise'), 'u-1', NOW), 'EVIDENCE_TYPE_MISMATCH');
     expect(spoofed.calls.at(-1)).toBe(`discard projects/${project.id}/u-1`);
     const other = pdf('实施方案'.replace('方案', '计划'));
     const swapped = world(Buffer.concat([other, Buffer.alloc(Math.max(0, FILE.length - other.length))]).subarray(0, FILE.length));
-    await refusedWith(completeUpload(swapped.ports, project, actor('enterprise'), 'u-1', NOW), 'EVIDENCE_CHECKSUM_MISMATCH');
+    await refusedWith(completeUpload(swapped.ports, projectHolder(project.id), actor('enterprise'), 'u-1', NOW), 'EVIDENCE_CHECKSUM_MISMATCH');
   });
 
   it('trusts a checksum the server verified instead of hashing again', async () => {
     const { ports } = world(FILE, { serverSha256: 'f'.repeat(64) });
-    await refusedWith(completeUpload(ports, project, actor('enterprise'), 'u-1', NOW), 'EVIDENCE_CHECKSUM_MISMATCH');
+    await refusedWith(completeUpload(ports, projectHolder(project.id), actor('enterprise'), 'u-1', NOW), 'EVIDENCE_CHECKSUM_MISMATCH');
   });
 
   it('closes an upload whose window has passed', async () => {
     const { ports, calls, upload } = world(FILE);
     const late = new Date(Date.parse(upload.completeBy) + 1);
-    await refusedWith(completeUpload(ports, project, actor('enterprise'), 'u-1', late), 'EVIDENCE_UPLOAD_EXPIRED');
+    await refusedWith(completeUpload(ports, projectHolder(project.id), actor('enterprise'), 'u-1', late), 'EVIDENCE_UPLOAD_EXPIRED');
     expect(calls).toEqual([`discard projects/${project.id}/u-1`]);
   });
 });

@@ -8,7 +8,7 @@ const fixtures = stateFixtures();
 const draft = fixtures.draft.project;
 
 const stored = (id: string, category: Evidence['category']): Evidence => ({
-  id, projectId: draft.id, uscc: draft.uscc, category, fileName: `${id}.pdf`, contentType: 'application/pdf', kind: 'pdf', size: 1, sha256: '0'.repeat(64),
+  id, holder: { type: 'project', projectId: draft.id }, uscc: draft.uscc, category, fileName: `${id}.pdf`, contentType: 'application/pdf', kind: 'pdf', size: 1, sha256: '0'.repeat(64),
   uploader: { subject: 'ent-1', name: 'n', role: 'enterprise' }, uploadedAt: '2025-03-03T02:00:00.000Z', key: `projects/${draft.id}/${id}`,
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EVIDENCE_CATEGORIES, EvidenceCategory, FILE_KINDS, kindOfContentType } from '../../../shared/evidence/categories';
 import { FileName, Sha256, sha256Base64, type Evidence } from '../../../shared/evidence/model';
+import { loadedProject } from '../../../shared/evidence/holders';
 import { assertRemovable, canSeeFlags, claimsOf, contentDisposition, contentRefusal, duplicateFlags, planUpload, sizeRefusal } from '../../../shared/evidence/rules';
 import { DomainError, type ErrorCode } from '../../../shared/errors';
 import { actor, stateFixtures } from '../projects/fixtures';
@@ -55,8 +56,8 @@ describe('the evidence categories', () => {
 
 describe('declaring an upload', () => {
   it('fixes the key from the project and the upload id alone, never the file name', () => {
-    const upload = planUpload(draft, actor('enterprise'), declaration(), NOW, 'u-1');
-    expect(upload).toMatchObject({ key: `projects/${draft.id}/u-1`, projectId: draft.id, uscc: draft.uscc, kind: 'pdf', fileName: '设备采购合同（盖章版）.pdf' });
+    const upload = planUpload(loadedProject(draft), actor('enterprise'), declaration(), NOW, 'u-1');
+    expect(upload).toMatchObject({ key: `projects/${draft.id}/u-1`, holder: { type: 'project', projectId: draft.id }, uscc: draft.uscc, kind: 'pdf', fileName: '设备采购合同（盖章版）.pdf' });
     expect(upload.key).not.toContain('合同');
     expect(upload.uploader).toEqual({ subject: 'ent-1', name: actor('enterprise').name, role: 'enterprise' });
     expect(upload.urlExpiresAt).toBe('2025-07-02T02:15:00.000Z');
@@ -64,7 +65,7 @@ describe('declaring an upload', () => {
   });
 
   it('accepts the checksum as base64 and keeps it as hex', () => {
-    const upload = planUpload(draft, actor('enterprise'), declaration({ sha256: sha256B64(FILE) }), NOW, 'u-1');
+    const upload = planUpload(loadedProject(draft), actor('enterprise'), declaration({ sha256: sha256B64(FILE) }), NOW, 'u-1');
     expect(upload.sha256).toBe(sha256Hex(FILE));
     expect(sha256Base64(upload.sha256)).toBe(sha256B64(FILE));
   });
@@ -74,43 +75,43 @@ describe('declaring an upload', () => {
     ['63 hex digits', 'a'.repeat(63)],
     ['base64 of the wrong length', 'AAAA'],
   ])('refuses a checksum that is %s', (_name, sha256) => {
-    const error = refused(() => planUpload(draft, actor('enterprise'), declaration({ sha256 }), NOW, 'u-1'), 'VALIDATION_FAILED');
+    const error = refused(() => planUpload(loadedProject(draft), actor('enterprise'), declaration({ sha256 }), NOW, 'u-1'), 'VALIDATION_FAILED');
     expect(error.issues.map((issue) => issue.path)).toEqual(['sha256']);
   });
 
   it('refuses a type the category does not take, naming the field and what it takes', () => {
-    const error = refused(() => planUpload(draft, actor('enterprise'), declaration({ contentType: 'image/jpeg' }), NOW, 'u-1'), 'EVIDENCE_TYPE_NOT_ALLOWED');
+    const error = refused(() => planUpload(loadedProject(draft), actor('enterprise'), declaration({ contentType: 'image/jpeg' }), NOW, 'u-1'), 'EVIDENCE_TYPE_NOT_ALLOWED');
     expect(error.issues).toEqual([{ path: 'contentType', message: '合同只接受：PDF' }]);
-    refused(() => planUpload(draft, actor('enterprise'), declaration({ contentType: 'application/x-msdownload' }), NOW, 'u-1'), 'EVIDENCE_TYPE_NOT_ALLOWED');
+    refused(() => planUpload(loadedProject(draft), actor('enterprise'), declaration({ contentType: 'application/x-msdownload' }), NOW, 'u-1'), 'EVIDENCE_TYPE_NOT_ALLOWED');
   });
 
   it('refuses a file over the category limit, and any file over the largest limit before that', () => {
-    const error = refused(() => planUpload(draft, actor('enterprise'), declaration({ category: 'payment_voucher', size: 10 * 1024 * 1024 + 1 }), NOW, 'u-1'), 'EVIDENCE_TOO_LARGE');
+    const error = refused(() => planUpload(loadedProject(draft), actor('enterprise'), declaration({ category: 'payment_voucher', size: 10 * 1024 * 1024 + 1 }), NOW, 'u-1'), 'EVIDENCE_TOO_LARGE');
     expect(error.issues).toEqual([{ path: 'size', message: '银行付款凭证不能超过 10 MB' }]);
-    refused(() => planUpload(draft, actor('enterprise'), declaration({ size: 101 * 1024 * 1024 }), NOW, 'u-1'), 'VALIDATION_FAILED');
-    refused(() => planUpload(draft, actor('enterprise'), declaration({ size: 0 }), NOW, 'u-1'), 'VALIDATION_FAILED');
+    refused(() => planUpload(loadedProject(draft), actor('enterprise'), declaration({ size: 101 * 1024 * 1024 }), NOW, 'u-1'), 'VALIDATION_FAILED');
+    refused(() => planUpload(loadedProject(draft), actor('enterprise'), declaration({ size: 0 }), NOW, 'u-1'), 'VALIDATION_FAILED');
   });
 
   it('wants an invoice number with an invoice and only there, in digits', () => {
     const invoice = { category: 'invoice', fileName: '发票.pdf' };
-    expect(refused(() => planUpload(draft, actor('enterprise'), declaration(invoice), NOW, 'u-1'), 'VALIDATION_FAILED').issues[0]?.path).toBe('invoiceNumber');
-    expect(planUpload(draft, actor('enterprise'), declaration({ ...invoice, invoiceNumber: '2512 0000 0000 0012 3456' }), NOW, 'u-1').invoiceNumber).toBe('25120000000000123456');
-    refused(() => planUpload(draft, actor('enterprise'), declaration({ ...invoice, invoiceNumber: 'INV-1' }), NOW, 'u-1'), 'VALIDATION_FAILED');
-    refused(() => planUpload(draft, actor('enterprise'), declaration({ invoiceNumber: '12345678' }), NOW, 'u-1'), 'VALIDATION_FAILED');
+    expect(refused(() => planUpload(loadedProject(draft), actor('enterprise'), declaration(invoice), NOW, 'u-1'), 'VALIDATION_FAILED').issues[0]?.path).toBe('invoiceNumber');
+    expect(planUpload(loadedProject(draft), actor('enterprise'), declaration({ ...invoice, invoiceNumber: '2512 0000 0000 0012 3456' }), NOW, 'u-1').invoiceNumber).toBe('25120000000000123456');
+    refused(() => planUpload(loadedProject(draft), actor('enterprise'), declaration({ ...invoice, invoiceNumber: 'INV-1' }), NOW, 'u-1'), 'VALIDATION_FAILED');
+    refused(() => planUpload(loadedProject(draft), actor('enterprise'), declaration({ invoiceNumber: '12345678' }), NOW, 'u-1'), 'VALIDATION_FAILED');
   });
 
   it('lets officials hand in only their own kinds of evidence, within their scope', () => {
     const report = declaration({ category: 'acceptance_report', fileName: '验收报告.pdf' });
-    expect(planUpload(inProgress, actor('operator'), report, NOW, 'u-1').uploader.role).toBe('operator');
-    refused(() => planUpload(inProgress, actor('enterprise'), report, NOW, 'u-1'), 'FORBIDDEN');
-    refused(() => planUpload(inProgress, actor('operator'), declaration(), NOW, 'u-1'), 'FORBIDDEN');
-    refused(() => planUpload(inProgress, { ...actor('operator'), pilot: 'elsewhere' }, report, NOW, 'u-1'), 'FORBIDDEN');
-    refused(() => planUpload(inProgress, actor('finance'), report, NOW, 'u-1'), 'FORBIDDEN');
+    expect(planUpload(loadedProject(inProgress), actor('operator'), report, NOW, 'u-1').uploader.role).toBe('operator');
+    refused(() => planUpload(loadedProject(inProgress), actor('enterprise'), report, NOW, 'u-1'), 'FORBIDDEN');
+    refused(() => planUpload(loadedProject(inProgress), actor('operator'), declaration(), NOW, 'u-1'), 'FORBIDDEN');
+    refused(() => planUpload(loadedProject(inProgress), { ...actor('operator'), pilot: 'elsewhere' }, report, NOW, 'u-1'), 'FORBIDDEN');
+    refused(() => planUpload(loadedProject(inProgress), actor('finance'), report, NOW, 'u-1'), 'FORBIDDEN');
   });
 
   it('takes nothing for a project that has ended', () => {
     for (const status of ['accepted', 'terminated', 'withdrawn', 'not_selected'] as const) {
-      refused(() => planUpload(fixtures[status].project, actor('enterprise'), declaration(), NOW, 'u-1'), 'ILLEGAL_TRANSITION');
+      refused(() => planUpload(loadedProject(fixtures[status].project), actor('enterprise'), declaration(), NOW, 'u-1'), 'ILLEGAL_TRANSITION');
     }
   });
 
@@ -127,7 +128,7 @@ describe('declaring an upload', () => {
 });
 
 describe('checking the stored object', () => {
-  const upload = planUpload(draft, actor('enterprise'), declaration(), NOW, 'u-1');
+  const upload = planUpload(loadedProject(draft), actor('enterprise'), declaration(), NOW, 'u-1');
 
   it('wants exactly the declared size', () => {
     expect(sizeRefusal(upload, FILE.length)).toBeUndefined();
@@ -144,7 +145,7 @@ describe('checking the stored object', () => {
 });
 
 const evidence = (id: string, projectId: string, uscc: string, extra: Partial<Evidence> = {}): Evidence => ({
-  id, projectId, uscc, category: 'invoice', fileName: 'f.pdf', contentType: 'application/pdf', kind: 'pdf', size: 1, sha256: 'ab'.repeat(32),
+  id, holder: { type: 'project', projectId }, uscc, category: 'invoice', fileName: 'f.pdf', contentType: 'application/pdf', kind: 'pdf', size: 1, sha256: 'ab'.repeat(32),
   invoiceNumber: '25120000000000123456', uploader: { subject: 'ent-1', name: 'n', role: 'enterprise' }, uploadedAt: NOW.toISOString(), key: `projects/${projectId}/${id}`, ...extra,
 });
 
@@ -162,6 +163,12 @@ describe('duplicates', () => {
       expect.objectContaining({ projectId: 'proj-2', uscc: 'USCC-B', evidenceId: 'ev-2', counterpart: { projectId: 'proj-1', evidenceId: 'ev-1' }, raisedBy: 'ev-2' }),
       expect.objectContaining({ projectId: 'proj-1', uscc: 'USCC-A', evidenceId: 'ev-1', counterpart: { projectId: 'proj-2', evidenceId: 'ev-2' }, raisedBy: 'ev-2' }),
     ]);
+  });
+
+  it('are claimed by a project’s evidence only: a provider’s or an indicator’s files may repeat', () => {
+    expect(claimsOf({ ...later, holder: { type: 'provider', pilotId: 'p', providerId: 'v' } })).toEqual([]);
+    expect(claimsOf({ ...later, holder: { type: 'indicator', pilotId: 'p', code: 'tt-01', period: '2025' } })).toEqual([]);
+    expect(duplicateFlags('same_invoice', '25120000000000123456', { ...later, holder: { type: 'provider', pilotId: 'p', providerId: 'v' } }, { projectId: 'proj-1', evidenceId: 'ev-1', uscc: 'USCC-A' }, NOW)).toEqual([]);
   });
 
   it('let one project use the same file twice, but never the same invoice', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { evidenceView, type Evidence } from '../../../shared/evidence/model';
-import { evidenceFrom, planUpload, storageKey } from '../../../shared/evidence/rules';
+import { holderOfKey, loadedProject, projectHolder, storageKey } from '../../../shared/evidence/holders';
+import { evidenceFrom, planUpload } from '../../../shared/evidence/rules';
 import {
   assertDownloadable,
-  evidenceTarget,
   ScanResultEvent,
   scanReport,
   scanVerdict,
@@ -16,7 +16,7 @@ import { actor, stateFixtures } from '../projects/fixtures';
 import { pdf, sha256Hex } from './files';
 
 const BUCKET = 'pilotops-prod-data-evidence1a2b3c';
-const KEY = storageKey('p-1', 'u-1');
+const KEY = storageKey(projectHolder('p-1'), 'u-1');
 
 /**
  * The example event of GuardDuty's user guide ("Monitoring S3 object scans with Amazon EventBridge"),
@@ -54,7 +54,7 @@ const verdictOf = (event: unknown) => scanVerdict(ScanResultEvent.parse(event));
 
 const FILE = pdf('扫描');
 const NOW = new Date('2025-03-04T02:00:00Z');
-const upload = planUpload(stateFixtures().draft.project, actor('enterprise'), { category: 'plan', fileName: '方案.pdf', contentType: 'application/pdf', size: FILE.length, sha256: sha256Hex(FILE) }, NOW, 'u-1');
+const upload = planUpload(loadedProject(stateFixtures().draft.project), actor('enterprise'), { category: 'plan', fileName: '方案.pdf', contentType: 'application/pdf', size: FILE.length, sha256: sha256Hex(FILE) }, NOW, 'u-1');
 const evidence: Evidence = evidenceFrom(upload, NOW, 'v-1');
 const scan = (status: EvidenceScan['status'], checkedAt: string, versionId?: string): EvidenceScan => ({ status, checkedAt, ...(versionId ? { versionId } : {}) });
 
@@ -99,14 +99,18 @@ describe('a GuardDuty scan result', () => {
 describe('which evidence a result concerns', () => {
   it('addresses the upload whose key the object has, in the evidence bucket only', () => {
     const report = scanReport(ScanResultEvent.parse(documentedEvent(INFECTED)), BUCKET);
-    expect(report).toMatchObject({ key: KEY, projectId: 'p-1', uploadId: 'u-1', scan: { status: 'infected' } });
+    expect(report).toMatchObject({ key: KEY, holder: { type: 'project', projectId: 'p-1' }, uploadId: 'u-1', scan: { status: 'infected' } });
     expect(scanReport(ScanResultEvent.parse(documentedEvent(INFECTED, { bucket: 'someone-elses' })), BUCKET)).toBeUndefined();
   });
 
   it('reads keys exactly as storageKey writes them and nothing else (GuardDuty’s validation object, other prefixes, odd segments)', () => {
-    expect(evidenceTarget(storageKey('p-9', 'u-9'))).toEqual({ projectId: 'p-9', uploadId: 'u-9' });
-    for (const key of ['malware-protection-resource-validation-object', 'data/p-1.json', 'projects/p-1', 'projects/p-1/u-1/x', 'projects/p 1/u-1', 'projects/p-1/']) {
-      expect(evidenceTarget(key), key).toBeUndefined();
+    for (const holder of [projectHolder('p-9'), { type: 'provider', pilotId: 'wuqing-tech', providerId: 'pv-1' }, { type: 'indicator', pilotId: 'wuqing-tech', code: 'tt-04', period: '2025Q4' }] as const) {
+      expect(holderOfKey(storageKey(holder, 'u-9'))).toEqual({ holder, uploadId: 'u-9' });
+    }
+    const odd = ['malware-protection-resource-validation-object', 'data/p-1.json', 'projects/p-1', 'projects/p-1/u-1/x', 'projects/p 1/u-1', 'projects/p-1/'];
+    const oddHolders = ['providers/p/u-1', 'providers/p/v/u/x', 'indicators/p/c/2025/', 'indicators/p/c/2025-13/u-1', 'indicators/p/c/u-1'];
+    for (const key of [...odd, ...oddHolders]) {
+      expect(holderOfKey(key), key).toBeUndefined();
     }
   });
 });

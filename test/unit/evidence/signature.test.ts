@@ -53,12 +53,25 @@ describe('detecting a file kind from its bytes', () => {
   it.each([
     ['a ZIP of arbitrary files', zip([{ name: 'a.txt' }, { name: 'b.exe' }])],
     ['a macro-enabled Word document (.docm)', zip([{ name: '[Content_Types].xml' }, { name: 'word/document.xml' }, { name: 'word/vbaProject.bin' }])],
-    ['an Excel workbook', zip([{ name: '[Content_Types].xml' }, { name: 'xl/workbook.xml' }])],
+    ['a macro-enabled Excel workbook (.xlsm)', zip([{ name: '[Content_Types].xml' }, { name: 'xl/workbook.xml' }, { name: 'xl/vbaProject.bin' }])],
+    ['a package with xl/ entries but no content types', zip([{ name: 'xl/workbook.xml' }])],
     ['a Java archive', zip([{ name: 'META-INF/MANIFEST.MF' }, { name: 'Main.class' }])],
     ['a package with word/ entries but no content types', zip([{ name: 'word/document.xml' }])],
     ['an ofd.xml in a folder, not at the root', zip([{ name: 'Doc_0/OFD.xml' }])],
   ])('calls %s a plain ZIP', (_name, file) => {
     expect(detect(file)).toBe('zip');
+  });
+
+  it('knows an Excel workbook (statistical returns, financial statements) from its parts', () => {
+    expect(detect(zip([{ name: '[Content_Types].xml' }, { name: '_rels/.rels' }, { name: 'xl/workbook.xml' }, { name: 'xl/worksheets/sheet1.xml' }]))).toBe('xlsx');
+  });
+
+  it('knows a workbook as a spreadsheet program writes it', async () => {
+    const { default: ExcelJS } = await import('exceljs');
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('统计快报').addRow(['指标', '数值']);
+    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+    expect(detect(bytes)).toBe('xlsx');
   });
 
   it('reads entry names past entries whose sizes come after their data', () => {

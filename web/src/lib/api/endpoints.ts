@@ -8,6 +8,7 @@ import type { ProjectView } from '../../../../shared/projects/view';
 import type { Principal } from '../../../../shared/roles';
 import type { Guide } from '../../../../shared/guides/model';
 import type { EvidenceCategory } from '../../../../shared/evidence/categories';
+import { holderApiPath, type EvidenceHolder } from '../../../../shared/evidence/holders';
 import type { EvidenceView } from '../../../../shared/evidence/model';
 import type { InboxItem } from '../../../../shared/obligations/inbox';
 import type { Obligation } from '../../../../shared/obligations/model';
@@ -138,12 +139,13 @@ export function endpoints(api: ApiClient) {
     runAction,
     saveDraft: (projectId: string, expectedVersion: number, application: Application) => runAction(projectId, 'save_draft', expectedVersion, application),
     listGuides: (pilotId: string) => api.get<{ items: Guide[] }>(`/pilots/${segment(pilotId)}/guides`),
-    listEvidence: (projectId: string) => api.get<{ items: EvidenceView[] }>(`/projects/${segment(projectId)}/evidence`),
-    declareUpload: (projectId: string, declaration: UploadDeclaration) => api.post<UploadTarget>(`/projects/${segment(projectId)}/evidence/uploads`, declaration),
-    completeUpload: (projectId: string, uploadId: string) =>
-      api.post<EvidenceView>(`/projects/${segment(projectId)}/evidence/uploads/${segment(uploadId)}/complete`, undefined),
-    downloadEvidence: (projectId: string, evidenceId: string) =>
-      api.get<EvidenceDownload>(`/projects/${segment(projectId)}/evidence/${segment(evidenceId)}/download`),
+    /** Evidence of any holder: a project, a provider's materials, an indicator period's sources. */
+    listEvidence: (holder: EvidenceHolder) => api.get<{ items: EvidenceView[] }>(`${holderApiPath(holder)}/evidence`),
+    declareUpload: (holder: EvidenceHolder, declaration: UploadDeclaration) => api.post<UploadTarget>(`${holderApiPath(holder)}/evidence/uploads`, declaration),
+    completeUpload: (holder: EvidenceHolder, uploadId: string) =>
+      api.post<EvidenceView>(`${holderApiPath(holder)}/evidence/uploads/${segment(uploadId)}/complete`, undefined),
+    downloadEvidence: (holder: EvidenceHolder, evidenceId: string) =>
+      api.get<EvidenceDownload>(`${holderApiPath(holder)}/evidence/${segment(evidenceId)}/download`),
     /** The caller's inbox (one office's), newest first, with every office's unread count. */
     inbox: (query: InboxQuery = {}) => api.get<InboxPage>('/inbox', { ...query }),
     markRead: (itemId: string, box?: string) =>

@@ -1,4 +1,5 @@
 import type { EvidenceCategory } from '../../../../shared/evidence/categories';
+import type { EvidenceHolder } from '../../../../shared/evidence/holders';
 import type { Endpoints, EvidenceView, UploadTarget } from '../api/endpoints';
 import { ApiError, networkError } from '../api/errors';
 import { t } from '../i18n';
@@ -58,7 +59,7 @@ export class UploadTask {
   readonly fileName: string;
 
   readonly #api: UploadApi;
-  readonly #projectId: string;
+  readonly #holder: EvidenceHolder;
   readonly #request: UploadRequestFile;
   readonly #send: Sender;
   readonly #now: () => number;
@@ -66,9 +67,9 @@ export class UploadTask {
   #target: UploadTarget | undefined;
   #failedAt: UploadPhase = 'hashing';
 
-  constructor(api: UploadApi, projectId: string, request: UploadRequestFile, send: Sender = xhrSender, now: () => number = Date.now) {
+  constructor(api: UploadApi, holder: EvidenceHolder, request: UploadRequestFile, send: Sender = xhrSender, now: () => number = Date.now) {
     this.#api = api;
-    this.#projectId = projectId;
+    this.#holder = holder;
     this.#request = request;
     this.#send = send;
     this.#now = now;
@@ -118,7 +119,7 @@ export class UploadTask {
         this.#sha256 = await sha256Hex(await file.arrayBuffer());
         return;
       case 'declaring':
-        this.#target = await this.#api.declareUpload(this.#projectId, {
+        this.#target = await this.#api.declareUpload(this.#holder, {
           category,
           fileName: file.name,
           contentType: contentTypeOf(file),
@@ -140,7 +141,7 @@ export class UploadTask {
         return;
       }
       case 'verifying':
-        this.evidence = await this.#api.completeUpload(this.#projectId, this.#target?.uploadId ?? '');
+        this.evidence = await this.#api.completeUpload(this.#holder, this.#target?.uploadId ?? '');
         return;
       default:
         return;

@@ -1,0 +1,202 @@
+import { z } from 'zod';
+import { DomainError } from '../errors';
+import { TERMINAL_STATUSES } from '../projects/lifecycle';
+import { preconditionFailed } from '../projects/machine';
+import type { Project, ProjectStatus } from '../projects/model';
+import { Id } from '../projects/values';
+import { roleScopeFits } from '../projects/visibility';
+import type { Indicator } from '../pilots/model';
+import { valueScopeFits } from '../indicators/decide';
+import { VALUE_ACTIONS, type ReportedValue } from '../indicators/model';
+import { Period } from '../indicators/period';
+import { canSeeProvider } from '../providers/decide';
+import { PROVIDER_TERMINAL_STATUSES } from '../providers/lifecycle';
+import type { Provider, ProviderStatus } from '../providers/model';
+import type { Principal, Role } from '../roles';
+
+/**
+ * What a piece of evidence belongs to (its holder). A project holds what its enterprise hands in; a
+ * provider of a pilot's pool holds its registration materials and rectification reports (002
+ * §三(一)2(2), §三(一)2(4)); a reported indicator value of one period holds its data sources (000
+ * 主要指标表: each figure comes from a responsible unit, and is checked against them). The holder fixes
+ * the storage key, the record's partition, who may hand in and read files, and which ids a record of
+ * the holder may reference: an id of another holder is unknown there.
+ */
+export type EvidenceHolder =
+  | { type: 'project'; projectId: string }
+  | { type: 'provider'; pilotId: string; providerId: string }
+  | { type: 'indicator'; pilotId: string; code: string; period: string };
+
+export type HolderType = EvidenceHolder['type'];
+export const HOLDER_TYPES = ['project', 'provider', 'indicator'] as const satisfies readonly HolderType[];
+
+/**
+ * The storage key prefix of the holder's objects, and the API path its evidence routes hang from:
+ * the same segments, so a key names its holder without a lookup (the scan handler relies on it).
+ */
+export function holderPrefix(holder: EvidenceHolder): string {
+  switch (holder.type) {
+    case 'project':
+      return `projects/${holder.projectId}`;
+    case 'provider':
+      return `providers/${holder.pilotId}/${holder.providerId}`;
+    case 'indicator':
+      return `indicators/${holder.pilotId}/${holder.code}/${holder.period}`;
+  }
+}
+
+/** The API path whose `/evidence…` routes serve the holder (shared/routes.ts). */
+export function holderApiPath(holder: EvidenceHolder): string {
+  const segment = encodeURIComponent;
+  switch (holder.type) {
+    case 'project':
+      return `/projects/${segment(holder.projectId)}`;
+    case 'provider':
+      return `/pilots/${segment(holder.pilotId)}/providers/${segment(holder.providerId)}`;
+    case 'indicator':
+      return `/pilots/${segment(holder.pilotId)}/indicators/${segment(holder.code)}/periods/${segment(holder.period)}`;
+  }
+}
+
+export function storageKey(holder: EvidenceHolder, uploadId: string): string {
+  return `${holderPrefix(holder)}/${uploadId}`;
+}
+
+function ids(values: readonly (string | undefined)[]): string[] | undefined {
+  const parsed = values.map((value) => Id.safeParse(value));
+  return parsed.every((result) => result.success) ? parsed.map((result) => result.data as string) : undefined;
+}
+
+/**
+ * The inverse of `storageKey`. Anything else in the bucket (GuardDuty's own validation object
+ * `malware-protection-resource-validation-object`, for one) is not evidence.
+ */
+export function holderOfKey(key: string): { holder: EvidenceHolder; uploadId: string } | undefined {
+  const segments = key.split('/');
+  const [type, ...rest] = segments;
+  if (type === 'projects' && rest.length === 2) {
+    const parsed = ids(rest);
+    return parsed && { holder: { type: 'project', projectId: parsed[0]! }, uploadId: parsed[1]! };
+  }
+  if (type === 'providers' && rest.length === 3) {
+    const parsed = ids(rest);
+    return parsed && { holder: { type: 'provider', pilotId: parsed[0]!, providerId: parsed[1]! }, uploadId: parsed[2]! };
+  }
+  if (type === 'indicators' && rest.length === 4) {
+    const parsed = ids(rest);
+    const period = Period.safeParse(rest[2]);
+    return parsed && period.success ? { holder: { type: 'indicator', pilotId: parsed[0]!, code: parsed[1]!, period: period.data }, uploadId: parsed[3]! } : undefined;
+  }
+  return undefined;
+}
+
+export function sameHolder(a: EvidenceHolder, b: EvidenceHolder): boolean {
+  return holderPrefix(a) === holderPrefix(b);
+}
+
+/**
+ * The evidence routes' path parameters, for every holder: one handler per operation serves all three
+ * route families, and the parameters present say which holder is meant.
+ */
+const ProjectHolderPath = z.object({ projectId: Id });
+const ProviderHolderPath = z.object({ pilotId: Id, providerId: Id });
+const IndicatorHolderPath = z.object({ pilotId: Id, code: Id, period: Period });
+
+function toHolder(path: Record<string, string>): EvidenceHolder {
+  if ('projectId' in path) return { type: 'project', projectId: path.projectId! };
+  if ('providerId' in path) return { type: 'provider', pilotId: path.pilotId!, providerId: path.providerId! };
+  return { type: 'indicator', pilotId: path.pilotId!, code: path.code!, period: path.period! };
+}
+
+/** The holder named by a route's path, plus the route's own parameters (`uploadId`, `evidenceId`). */
+export function holderPath<Extra extends z.ZodRawShape>(extra: Extra) {
+  const shapes = [ProjectHolderPath, ProviderHolderPath, IndicatorHolderPath].map((schema) => schema.extend(extra));
+  return z.union([shapes[0]!, shapes[1]!, shapes[2]!]).transform((path) => {
+    const { projectId: _p, pilotId: _l, providerId: _v, code: _c, period: _d, ...own } = path as Record<string, string>;
+    return { holder: toHolder(path as Record<string, string>), ...(own as { [K in keyof Extra]: z.output<Extra[K]> }) };
+  });
+}
+
+/**
+ * The holder as loaded by the store, with what the rules need to decide: the project; the provider
+ * (absent until it registers — its materials are uploaded first); the indicator and its value
+ * (absent until the first draft — the data source may come first).
+ */
+export type LoadedHolder =
+  | { type: 'project'; holder: Extract<EvidenceHolder, { type: 'project' }>; project: Project }
+  | { type: 'provider'; holder: Extract<EvidenceHolder, { type: 'provider' }>; provider?: Provider }
+  | { type: 'indicator'; holder: Extract<EvidenceHolder, { type: 'indicator' }>; indicator: Indicator; value?: ReportedValue };
+
+export const projectHolder = (projectId: string): Extract<EvidenceHolder, { type: 'project' }> => ({ type: 'project', projectId });
+
+export const providerHolder = (provider: Pick<Provider, 'pilotId' | 'id'>): Extract<EvidenceHolder, { type: 'provider' }> => ({
+  type: 'provider',
+  pilotId: provider.pilotId,
+  providerId: provider.id,
+});
+
+/** A project as the holder of its evidence, for callers that loaded it themselves. */
+export const loadedProject = (project: Project): LoadedHolder => ({ type: 'project', holder: projectHolder(project.id), project });
+
+/** The enterprise whose dossier (一企一档) receives the holder's evidence: only a project's has one. */
+export function dossierOf(loaded: LoadedHolder): string | undefined {
+  return loaded.type === 'project' ? loaded.project.uscc : undefined;
+}
+
+function isOwnProvider(actor: Principal, holder: { providerId: string }): boolean {
+  return actor.roles.includes('provider') && actor.providerId === holder.providerId;
+}
+
+/** Whether `role` may act on the holder's evidence for `actor` at all (its scope); the category decides the rest. */
+export function holderScopeFits(role: Role, actor: Principal, loaded: LoadedHolder): boolean {
+  switch (loaded.type) {
+    case 'project':
+      return roleScopeFits(role, actor, loaded.project);
+    case 'provider':
+      return role === 'provider' && isOwnProvider(actor, loaded.holder);
+    case 'indicator':
+      // Sources come with the figure: whoever may draft it (VALUE_ACTIONS.save), within its scope.
+      return (VALUE_ACTIONS.save.roles as readonly Role[]).includes(role) && valueScopeFits(role, actor, { pilotId: loaded.holder.pilotId, responsibleUnit: loaded.indicator.responsibleUnit });
+  }
+}
+
+// The indicator routes' readers (shared/routes.ts): officials and data units of the pilot, supervisors of any.
+const INDICATOR_READERS: readonly Role[] = ['data_unit', 'town', 'bureau', 'finance', 'operator'];
+
+/** Who may list and download the holder's evidence; anyone else is answered as if it did not exist. */
+export function canReadHolder(actor: Principal, loaded: LoadedHolder): boolean {
+  switch (loaded.type) {
+    case 'project':
+      return actor.roles.some((role) => roleScopeFits(role, actor, loaded.project));
+    case 'provider':
+      if (isOwnProvider(actor, loaded.holder)) return true;
+      return loaded.provider !== undefined && canSeeProvider(actor, loaded.provider);
+    case 'indicator':
+      if (actor.roles.includes('supervisor')) return true;
+      return actor.pilot === loaded.holder.pilotId && actor.roles.some((role) => INDICATOR_READERS.includes(role));
+  }
+}
+
+/**
+ * Whether the holder still takes new files: not a closed project, not a rejected or eliminated
+ * provider, not a derived indicator nor a locked period. ILLEGAL_TRANSITION otherwise, as any change
+ * a lifecycle does not allow.
+ */
+export function assertTakesUploads(loaded: LoadedHolder): void {
+  switch (loaded.type) {
+    case 'project':
+      if ((TERMINAL_STATUSES as readonly ProjectStatus[]).includes(loaded.project.status)) {
+        throw new DomainError('ILLEGAL_TRANSITION', { details: { status: loaded.project.status } });
+      }
+      return;
+    case 'provider':
+      if (loaded.provider && (PROVIDER_TERMINAL_STATUSES as readonly ProviderStatus[]).includes(loaded.provider.status)) {
+        throw new DomainError('ILLEGAL_TRANSITION', { details: { status: loaded.provider.status } });
+      }
+      return;
+    case 'indicator':
+      if (loaded.indicator.source !== 'reported') preconditionFailed('该指标由平台数据自动计算，无需上传佐证材料', 'derived_indicator');
+      if (loaded.value?.status === 'locked') throw new DomainError('ILLEGAL_TRANSITION', { details: { status: 'locked' } });
+      return;
+  }
+}
