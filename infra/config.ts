@@ -14,6 +14,21 @@ export interface Identity {
   audience: string[];
 }
 
+/**
+ * aws-cn: where the web app signs in at the external issuer (config.json `auth`, kind `oidc`,
+ * web/src/lib/config.ts). Offline synth cannot read the issuer's discovery document, so the
+ * endpoints come from context.
+ */
+export interface IssuerEndpoints {
+  authorizeUrl: string;
+  tokenUrl: string;
+  /** The issuer's end-session URL, complete with its return parameters; opened as given. */
+  logoutUrl?: string;
+  /** The web app's client id: one of the authorizer's audience, so its ID tokens are accepted. */
+  clientId: string;
+  scope: string;
+}
+
 export interface PilotConfig {
   partition: Partition;
   stage: string;
@@ -23,6 +38,12 @@ export interface PilotConfig {
   evidenceRetentionDays: number;
   /** aws-cn only: there are no Cognito user pools, so an external OIDC issuer signs the tokens. */
   oidc?: Identity;
+  /** aws-cn: the issuer's endpoints for the web app; required once there is a web stack (siteDomain). */
+  oidcEndpoints?: IssuerEndpoints;
+  /** aws: prefix of the user pool's managed-login domain, `<prefix>.auth.<region>.amazoncognito.com`. */
+  authDomainPrefix: string;
+  /** The sign-in button's text (e.g. the province platform's name); the app's own wording when absent. */
+  signInLabel?: string;
   /**
    * Optional custom domain of the distribution. `certificate` is an ACM certificate ARN in us-east-1
    * in `aws`, and an IAM server certificate ID in `aws-cn` (CloudFront there does not use ACM).
@@ -49,6 +70,13 @@ export const CONTEXT = {
   apiRateLimit: 'apiRateLimit',
   apiBurstLimit: 'apiBurstLimit',
   claimMapping: 'claimMapping',
+  authDomainPrefix: 'authDomainPrefix',
+  signInLabel: 'signInLabel',
+  oidcAuthorizeUrl: 'oidcAuthorizeUrl',
+  oidcTokenUrl: 'oidcTokenUrl',
+  oidcLogoutUrl: 'oidcLogoutUrl',
+  oidcClientId: 'oidcClientId',
+  oidcScope: 'oidcScope',
 } as const;
 
 /**
@@ -88,14 +116,25 @@ export function readConfig(node: Node): PilotConfig {
     throw new Error(`context siteOrigin must be an https origin without a path, got ${siteOrigin}`);
   }
 
+  // Cognito's rules for a prefix (aws-cn has no pool to use it); it must also be unused in the
+  // region, which only a deploy finds out.
+  const authDomainPrefix = text(CONTEXT.authDomainPrefix) ?? `pilotops-${stage}`;
+  const validPrefix = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(authDomainPrefix) && !/aws|amazon|cognito/.test(authDomainPrefix);
+  if (partition === 'aws' && !validPrefix) {
+    throw new Error(`context authDomainPrefix must be lower-case letters, digits and inner dashes without aws, amazon or cognito, got ${authDomainPrefix}`);
+  }
+
   const config: PilotConfig = {
     partition,
     stage,
+    authDomainPrefix,
     evidenceRetentionDays: positive(CONTEXT.evidenceRetentionDays, DEFAULT_EVIDENCE_RETENTION_DAYS),
     // Far above what the pilot's few thousand users send; a runaway client hits 429s, not the bill.
     throttle: { rateLimit: positive(CONTEXT.apiRateLimit, 200), burstLimit: positive(CONTEXT.apiBurstLimit, 400) },
   };
   if (siteOrigin !== undefined) config.siteOrigin = siteOrigin;
+  const signInLabel = text(CONTEXT.signInLabel);
+  if (signInLabel !== undefined) config.signInLabel = signInLabel;
 
   const issuer = text(CONTEXT.oidcIssuer);
   const audience = (text(CONTEXT.oidcAudience) ?? '').split(',').map((part) => part.trim()).filter(Boolean);
@@ -120,5 +159,33 @@ export function readConfig(node: Node): PilotConfig {
     throw new Error('context siteDomainName and siteCertificate go together');
   }
   if (domainName !== undefined && certificate !== undefined) config.siteDomain = { domainName, certificate };
+
+  if (config.oidc) {
+    const endpoints = readIssuerEndpoints(text, config.oidc.audience);
+    // The web stack (aws-cn: only with a site domain) writes them into config.json; without them nobody could sign in.
+    if (endpoints === undefined && config.siteDomain) {
+      throw new Error('aws-cn web app signs in at the OIDC issuer: pass -c oidcAuthorizeUrl=https://… -c oidcTokenUrl=https://…');
+    }
+    if (endpoints !== undefined) config.oidcEndpoints = endpoints;
+  }
   return config;
+}
+
+function readIssuerEndpoints(text: (key: string) => string | undefined, audience: string[]): IssuerEndpoints | undefined {
+  const https = (key: string): string | undefined => {
+    const value = text(key);
+    if (value !== undefined && !/^https:\/\/[^\s/]+/.test(value)) throw new Error(`context ${key} must be an https URL, got ${value}`);
+    return value;
+  };
+  const authorizeUrl = https(CONTEXT.oidcAuthorizeUrl);
+  const tokenUrl = https(CONTEXT.oidcTokenUrl);
+  const logoutUrl = https(CONTEXT.oidcLogoutUrl);
+  if (authorizeUrl === undefined && tokenUrl === undefined) return undefined;
+  if (authorizeUrl === undefined || tokenUrl === undefined) throw new Error('context oidcAuthorizeUrl and oidcTokenUrl go together');
+
+  const clientId = text(CONTEXT.oidcClientId) ?? audience[0]!;
+  if (!audience.includes(clientId)) throw new Error(`context oidcClientId ${clientId} is not in oidcAudience: the authorizer would refuse its ID tokens`);
+  const scope = text(CONTEXT.oidcScope) ?? 'openid profile';
+  if (!scope.split(/\s+/).includes('openid')) throw new Error(`context oidcScope must include openid (the API takes the ID token), got ${scope}`);
+  return { authorizeUrl, tokenUrl, clientId, scope, ...(logoutUrl !== undefined ? { logoutUrl } : {}) };
 }

@@ -1,6 +1,7 @@
-import { Annotations, App, Aws, Tags, type Environment, type Stack } from 'aws-cdk-lib';
+import { Annotations, App, Tags, type Environment, type Stack } from 'aws-cdk-lib';
 import { EVENT_HANDLERS } from '../shared/events';
-import { readConfig, type Identity, type PilotConfig } from './config';
+import type { OidcAuthConfig } from '../web/src/lib/config';
+import { readConfig, type Identity, type IssuerEndpoints, type PilotConfig } from './config';
 import { AlarmsStack } from './stacks/alarms-stack';
 import { ApiStack } from './stacks/api-stack';
 import { AuthStack } from './stacks/auth-stack';
@@ -45,6 +46,13 @@ export interface PilotOps {
   stacks: Stack[];
 }
 
+/** `https://host` of a URL that may hold deploy-time tokens (Cognito's domain), so not parsed. */
+function originOf(url: string): string {
+  const match = /^https:\/\/[^/?#]+/.exec(url);
+  if (!match) throw new Error(`not an https URL: ${url}`);
+  return match[0];
+}
+
 /** An App carrying this project's feature flags under the given context (tests pass theirs here). */
 export function createApp(context: Record<string, unknown> = {}, outdir?: string): App {
   return new App({ context: { ...FEATURE_FLAGS, ...context }, ...(outdir ? { outdir } : {}) });
@@ -66,20 +74,26 @@ export function buildPilotOps(app: App, env?: Environment): PilotOps {
   if (!config.siteOrigin) {
     Annotations.of(data).addWarningV2(
       'pilotops:noSiteOrigin',
-      'no -c siteOrigin: the API and the evidence bucket allow no browser origin (CORS), so the web app cannot call them yet',
+      'no -c siteOrigin: the API and the evidence bucket allow no browser origin (CORS), and the Cognito client has no sign-in callback, so the web app cannot sign in or call them yet',
     );
   }
 
   let auth: AuthStack | undefined;
   let identity: Identity;
-  let identityOrigin: string;
+  // Where the web app signs in; undefined only in aws-cn without a web stack (no site domain).
+  let signIn: IssuerEndpoints | undefined;
   if (config.oidc) {
     identity = config.oidc;
-    identityOrigin = new URL(config.oidc.issuer).origin;
+    signIn = config.oidcEndpoints;
   } else {
-    auth = new AuthStack(app, `${prefix}-Auth`, { ...common, description: 'PilotOps Cognito user pool (stateful)' });
+    auth = new AuthStack(app, `${prefix}-Auth`, {
+      ...common,
+      domainPrefix: config.authDomainPrefix,
+      ...(config.siteOrigin ? { siteOrigin: config.siteOrigin } : {}),
+      description: 'PilotOps Cognito user pool (stateful)',
+    });
     identity = auth.identity;
-    identityOrigin = `https://cognito-idp.${Aws.REGION}.${Aws.URL_SUFFIX}`;
+    signIn = auth.signIn;
   }
 
   const compute = { ...(env ? { env } : {}) };
@@ -103,7 +117,8 @@ export function buildPilotOps(app: App, env?: Environment): PilotOps {
     : undefined;
 
   let web: WebStack | undefined;
-  if (config.partition === 'aws' || config.siteDomain) {
+  if (signIn && (config.partition === 'aws' || config.siteDomain)) {
+    const webSignIn: OidcAuthConfig = { kind: 'oidc', ...signIn, ...(config.signInLabel ? { label: config.signInLabel } : {}) };
     web = new WebStack(app, `${prefix}-Web`, {
       ...compute,
       config,
@@ -112,7 +127,9 @@ export function buildPilotOps(app: App, env?: Environment): PilotOps {
       accessLogs: data.accessLogs,
       ...(data.siteReader ? { siteReader: data.siteReader } : {}),
       apiUrl: api.url,
-      identityOrigin,
+      // The browser POSTs the code to the token endpoint; the authorize and logout pages are navigations.
+      identityOrigin: originOf(signIn.tokenUrl),
+      signIn: webSignIn,
       description: 'PilotOps web app on CloudFront',
     });
   } else {

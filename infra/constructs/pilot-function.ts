@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Duration, Stack, Validations, type CfnElement } from 'aws-cdk-lib';
+import { Duration, Validations } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
@@ -14,6 +14,7 @@ import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { BUCKETS, TABLES, type BucketKey, type TableKey } from '../../shared/tables';
 import { REPO_ROOT } from '../config';
+import { acknowledgeWildcardBelow } from '../nag';
 import type { DataStore } from '../stacks/data-stack';
 import { BUNDLING } from './bundling';
 
@@ -156,21 +157,7 @@ export class PilotFunction extends Construct {
     this.acknowledgeWildcard(bucket, bucket.bucketArn, '/*', 'object keys are chosen at run time (per enterprise and project); the wildcard covers only this bucket’s objects');
   }
 
-  /**
-   * Acknowledge cdk-nag's finding for the wildcard below one table or bucket ARN. cdk-nag names the
-   * resource by how the ARN is written: `<LogicalId.Arn>` inside its own stack, and the export name
-   * once synthesis has turned the cross-stack reference into Fn::ImportValue; both are acknowledged.
-   */
   private acknowledgeWildcard(resource: dynamodb.ITable | s3.IBucket, arn: string, suffix: string, reason: string): void {
-    const element = resource.node.defaultChild as CfnElement | undefined;
-    if (element === undefined) return;
-    const producer = Stack.of(resource);
-    const names = [`<${producer.getLogicalId(element)}.Arn>`];
-    if (producer !== Stack.of(this)) {
-      // The same export the reference would create anyway (same construct id), so nothing new is added.
-      const imported = producer.resolve(producer.exportValue(arn)) as { 'Fn::ImportValue'?: unknown };
-      if (typeof imported['Fn::ImportValue'] === 'string') names.push(imported['Fn::ImportValue']);
-    }
-    for (const name of names) Validations.of(this).acknowledge({ id: `AwsSolutions-IAM5[Resource::${name}${suffix}]`, reason });
+    acknowledgeWildcardBelow(this, resource, arn, suffix, reason);
   }
 }

@@ -2,10 +2,15 @@ import { Annotations, CfnOutput, Duration, Stack, Validations, type StackProps }
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import type { Construct } from 'constructs';
 import { PUBLIC_DATA_PREFIX } from '../../shared/tables';
+import type { OidcAuthConfig, RuntimeConfig } from '../../web/src/lib/config';
 import type { PilotConfig } from '../config';
+import { LOG_RETENTION } from '../constructs/pilot-function';
+import { acknowledgeWildcardBelow } from '../nag';
 
 export interface WebStackProps extends StackProps {
   config: PilotConfig;
@@ -18,6 +23,8 @@ export interface WebStackProps extends StackProps {
   apiUrl: string;
   /** Origin the browser signs in against (Cognito, or the OIDC issuer), allowed in connect-src. */
   identityOrigin: string;
+  /** How the web app signs in: the `auth` block of its config.json. */
+  signIn: OidcAuthConfig;
 }
 
 /**
@@ -25,9 +32,14 @@ export interface WebStackProps extends StackProps {
  * and the public `/data/` snapshots a short one so a deploy or a new snapshot shows within minutes. Client-side
  * routes fall back to `/index.html` (the bucket answers 403 for a missing key, as CloudFront may not
  * list it). The API is not routed through here; see the API stack.
+ *
+ * The stack writes `/config.json` (web/src/lib/config.ts) itself, with the API's URL and the
+ * sign-in settings, so a deploy of the app's files never has to copy them from stack outputs.
  */
 export class WebStack extends Stack {
   readonly distribution: cloudfront.Distribution;
+  /** What `/config.json` says (with tokens until deploy). */
+  readonly siteConfig: RuntimeConfig;
 
   constructor(scope: Construct, id: string, props: WebStackProps) {
     super(scope, id, props);
@@ -149,8 +161,48 @@ export class WebStack extends Stack {
       });
     }
 
+    this.siteConfig = { apiBase: props.apiUrl, auth: props.signIn };
+    this.writeSiteConfig(site, props.site);
+
     new CfnOutput(this, 'SiteUrl', { value: `https://${domain?.domainName ?? this.distribution.distributionDomainName}` });
     new CfnOutput(this, 'DistributionId', { value: this.distribution.distributionId });
     new CfnOutput(this, 'SiteBucketName', { value: props.site.bucketName });
+  }
+
+  /**
+   * CDK's bucket deployment (a Lambda-backed custom resource) puts the one file; its markers carry
+   * the deploy-time values (API URL, client id). `prune: false` is what keeps the rest of the
+   * bucket, the app's files and the functions' `data/` snapshots, from being deleted with it.
+   * No invalidation: `/config.json` is cached for at most five minutes (ShortCache).
+   * `imported` is the site bucket as this stack imports it; `owned` the data stack's construct, whose
+   * names cdk-nag uses for the wildcard below it.
+   */
+  private writeSiteConfig(imported: s3.IBucket, owned: s3.IBucket): void {
+    const deployment = new s3deploy.BucketDeployment(this, 'SiteConfig', {
+      sources: [s3deploy.Source.jsonData('config.json', this.siteConfig)],
+      destinationBucket: imported,
+      prune: false,
+      cacheControl: [s3deploy.CacheControl.noCache()],
+      contentType: 'application/json',
+      logGroup: new logs.LogGroup(this, 'SiteConfigLogs', { retention: LOG_RETENTION }),
+    });
+
+    // The handler is CDK's, shared by every bucket deployment of the stack; it runs only during a deploy.
+    const handler = deployment.handlerRole.node.scope;
+    if (handler === undefined) throw new Error('bucket deployment handler role has no function');
+    const grants = 'CDK grants its bucket-deployment handler these action groups to copy the asset; it writes only config.json (prune: false)';
+    Validations.of(handler).acknowledge(
+      { id: 'AwsSolutions-L1', reason: 'the bucket-deployment handler and its Python runtime come with aws-cdk-lib and are updated with it' },
+      {
+        id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+        reason: 'CDK gives its bucket-deployment handler the basic execution role for its own logs; nothing beyond writing them',
+      },
+      ...['s3:GetBucket*', 's3:GetObject*', 's3:List*', 's3:Abort*', 's3:DeleteObject*'].map((action) => ({ id: `AwsSolutions-IAM5[Action::${action}]`, reason: grants })),
+      {
+        id: 'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-<AWS::Region>/*]',
+        reason: 'reads the deploy’s config.json asset from the CDK bootstrap bucket, whose keys are content hashes',
+      },
+    );
+    acknowledgeWildcardBelow(handler, owned, owned.bucketArn, '/*', 'writes config.json at the root of the site bucket; CDK grants the bucket’s objects');
   }
 }

@@ -6,7 +6,12 @@ import { describe, expect, it } from 'vitest';
 import { checkAwsSolutions } from '../../infra/nag';
 import { synthesize } from './helpers';
 
-const OIDC = { oidcIssuer: 'https://auth.example.gov.cn/realms/pilot', oidcAudience: 'pilotops-web' };
+const OIDC = {
+  oidcIssuer: 'https://auth.example.gov.cn/realms/pilot',
+  oidcAudience: 'pilotops-web',
+  oidcAuthorizeUrl: 'https://auth.example.gov.cn/realms/pilot/protocol/openid-connect/auth',
+  oidcTokenUrl: 'https://auth.example.gov.cn/realms/pilot/protocol/openid-connect/token',
+};
 
 const VARIANTS: [string, Record<string, unknown>][] = [
   ['aws', { partition: 'aws' }],

@@ -6,6 +6,11 @@ import { props, resourceOf, synthesize, type Synthesized } from './helpers';
 /** CloudFront's managed CachingOptimized policy: long TTLs that honour the origin's Cache-Control. */
 const CACHING_OPTIMIZED = '658327ea-f89d-4fab-a63d-7e88639e58f6';
 const OIDC = { oidcIssuer: 'https://auth.example.gov.cn/realms/pilot', oidcAudience: 'pilotops-web,pilotops-admin' };
+/** Where the web app signs in at that issuer; needed once there is a web stack. */
+const ISSUER_ENDPOINTS = {
+  oidcAuthorizeUrl: 'https://auth.example.gov.cn/realms/pilot/protocol/openid-connect/auth',
+  oidcTokenUrl: 'https://auth.example.gov.cn/realms/pilot/protocol/openid-connect/token',
+};
 
 interface Behaviour {
   PathPattern?: string;
@@ -113,7 +118,7 @@ describe('partition aws-cn', () => {
   });
 
   it('serves the site on the given ICP domain with an IAM certificate and an origin access identity', () => {
-    const synth = synthesize({ partition: 'aws-cn', ...OIDC, siteDomainName: 'pilot.example.gov.cn', siteCertificate: 'ASCAEXAMPLECERTID' });
+    const synth = synthesize({ partition: 'aws-cn', ...OIDC, ...ISSUER_ENDPOINTS, siteDomainName: 'pilot.example.gov.cn', siteCertificate: 'ASCAEXAMPLECERTID' });
     const distribution = props(resourceOf(synth, synth.ops.web!.distribution)).DistributionConfig as Record<string, unknown>;
     expect(distribution.Aliases).toEqual(['pilot.example.gov.cn']);
     expect(distribution.ViewerCertificate).toMatchObject({ IamCertificateId: 'ASCAEXAMPLECERTID', SslSupportMethod: 'sni-only', MinimumProtocolVersion: 'TLSv1.2_2021' });

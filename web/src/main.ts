@@ -15,5 +15,5 @@ function sessionStore(): Storage | undefined {
 const target = document.getElementById('app');
 if (!target) throw new Error('index.html has no #app');
 
-const app = new AppState({ fetcher: window.fetch.bind(window), storage: sessionStore(), window });
+const app = new AppState({ fetcher: window.fetch.bind(window), storage: sessionStore(), window, location: window.location });
 mount(App, { target, props: { app } });

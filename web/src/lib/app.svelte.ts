@@ -3,12 +3,13 @@ import type { Principal } from '../../../shared/roles';
 import { ApiClient } from './api/client';
 import { endpoints, type Endpoints } from './api/endpoints';
 import { ApiError } from './api/errors';
+import { OidcError, type RedirectContext } from './auth/oidc';
 import { createAuthProvider, type AuthProvider } from './auth/providers';
 import { Session } from './auth/session.svelte';
 import { loadConfig, type RuntimeConfig } from './config';
 import { t } from './i18n';
 import { Inbox } from './inbox/inbox.svelte';
-import { paths } from './paths';
+import { paths, safeNext } from './paths';
 import { Router, type RouterWindow } from './router.svelte';
 
 /**
@@ -21,6 +22,13 @@ export interface AppDependencies {
   window: RouterWindow | undefined;
   initialPath?: string;
   config?: () => Promise<RuntimeConfig>;
+  /** The page's location, for sign-in that leaves the app (oidc): `window.location` in main.ts. */
+  location?: PageLocation;
+}
+
+export interface PageLocation {
+  readonly origin: string;
+  assign(url: string): void;
 }
 
 export class AppState {
@@ -37,11 +45,15 @@ export class AppState {
   /** The fetch everything goes through, public snapshots included (tests hand in a fake). */
   readonly fetcher: typeof fetch;
   readonly #config: () => Promise<RuntimeConfig>;
+  readonly #storage: Storage | undefined;
+  readonly #location: PageLocation | undefined;
   #provider: Promise<AuthProvider> | undefined;
 
   constructor(deps: AppDependencies) {
     this.fetcher = deps.fetcher;
     this.#config = deps.config ?? (() => loadConfig(deps.fetcher));
+    this.#storage = deps.storage;
+    this.#location = deps.location;
     this.router = new Router(deps.window, deps.initialPath);
     this.session = new Session(deps.storage);
     const client = new ApiClient({
@@ -59,7 +71,7 @@ export class AppState {
   }
 
   authProvider(): Promise<AuthProvider> {
-    this.#provider ??= this.#config().then((config) => createAuthProvider(config.auth, this.fetcher));
+    this.#provider ??= this.#config().then((config) => createAuthProvider(config.auth, this.fetcher, this.#redirectContext()));
     this.#provider.catch(() => (this.#provider = undefined));
     return this.#provider;
   }
@@ -84,9 +96,28 @@ export class AppState {
 
   async signIn(username: string, password: string): Promise<Principal | null> {
     const provider = await this.authProvider();
+    if (provider.kind !== 'local') throw new Error(`no password sign-in with auth kind ${provider.kind}`);
     const { idToken } = await provider.signIn(username, password);
     this.session.start(idToken);
     return this.ensurePrincipal();
+  }
+
+  /** Leaves for the issuer's sign-in page (oidc); the callback page finishes and goes to `next`. */
+  async beginSignIn(next: string | null): Promise<void> {
+    const provider = await this.authProvider();
+    if (provider.kind !== 'oidc') throw new Error(`no redirect sign-in with auth kind ${provider.kind}`);
+    await provider.beginSignIn(next);
+  }
+
+  /** Finishes a redirect sign-in on /login/callback; answers the in-app path to go to. */
+  async completeSignIn(callbackUrl: string): Promise<string> {
+    const provider = await this.authProvider();
+    // Local sign-in never comes back through the callback: nothing of this tab's is waiting.
+    if (provider.kind !== 'oidc') throw new OidcError('no_pending');
+    const { idToken, next } = await provider.completeSignIn(callbackUrl);
+    this.session.start(idToken);
+    await this.ensurePrincipal();
+    return safeNext(next);
   }
 
   /** Navigates and shows `message` on the page it lands on. */
@@ -99,6 +130,20 @@ export class AppState {
     this.session.end();
     this.inbox.reset();
     this.router.navigate(paths.home());
+    // The issuer's own session would sign the next visitor of this browser straight back in.
+    void this.authProvider().then(
+      (provider) => {
+        const logoutUrl = provider.kind === 'oidc' ? provider.signOutUrl() : undefined;
+        if (logoutUrl) this.#location?.assign(logoutUrl);
+      },
+      () => undefined,
+    );
+  }
+
+  /** The round trip's verifier and state wait in the same sessionStorage as the token. */
+  #redirectContext(): RedirectContext | undefined {
+    const location = this.#location;
+    return location ? { origin: location.origin, storage: this.#storage, assign: (url) => location.assign(url) } : undefined;
   }
 
   /** The API refused the token (expired or revoked): sign in again and come back here. */

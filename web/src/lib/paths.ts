@@ -5,6 +5,8 @@ export const paths = {
   home: () => '/',
   pilot: (pilotId: string) => `/pilots/${segment(pilotId)}`,
   login: (next?: string) => (next && next !== '/' ? `/login?next=${segment(next)}` : '/login'),
+  /** Where an OpenID Connect issuer sends the browser back; infra registers it as the callback URL. */
+  loginCallback: () => '/login/callback',
   workbench: () => '/workbench',
   registerEnterprise: () => '/enterprise/register',
   projects: () => '/projects',

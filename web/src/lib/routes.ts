@@ -26,6 +26,7 @@ export const PAGE_ROUTES: readonly PageRoute[] = [
   { name: 'home', pattern: '/', access: 'public', load: () => import('../pages/public/PublicHome.svelte') },
   { name: 'pilot', pattern: '/pilots/:pilotId', access: 'public', load: () => import('../pages/public/PilotDashboard.svelte') },
   { name: 'login', pattern: '/login', access: 'public', load: () => import('../pages/auth/Login.svelte') },
+  { name: 'loginCallback', pattern: '/login/callback', access: 'public', load: () => import('../pages/auth/LoginCallback.svelte') },
   { name: 'workbench', pattern: '/workbench', access: 'signed-in', load: () => import('../pages/workbench/Workbench.svelte') },
   {
     name: 'registerEnterprise',

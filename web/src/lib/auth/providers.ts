@@ -1,10 +1,11 @@
 import type { AuthConfig, LocalAuthConfig } from '../config';
 import { networkError, toApiError } from '../api/errors';
+import { oidcProvider, type RedirectContext } from './oidc';
 
 /**
  * How a person signs in. One provider per `auth.kind` in config.json; the session and the pages only
- * see this interface. A Cognito provider would implement `signIn` with InitiateAuth (or a hosted-UI
- * redirect) and return the ID token the same way; it would have no demo accounts.
+ * see these interfaces. Local sign-in takes a username and password on our own form; OpenID Connect
+ * sends the browser to the issuer and completes on /login/callback. Either ends with an ID token.
  */
 export interface SignedIn {
   idToken: string;
@@ -17,14 +18,33 @@ export interface DemoAccount {
   groups: string[];
 }
 
-export interface AuthProvider {
-  readonly kind: AuthConfig['kind'];
+export interface LocalAuthProvider {
+  readonly kind: 'local';
   signIn(username: string, password: string): Promise<SignedIn>;
   /** Demo accounts to offer on the login page; only local sign-in has them. */
   demoAccounts?: () => Promise<DemoAccount[]>;
   /** The shared password of the demo accounts, shown beside them. */
   readonly demoPassword?: string;
 }
+
+/** A completed redirect sign-in, with the in-app path it was started from. */
+export interface CompletedSignIn extends SignedIn {
+  next: string;
+}
+
+export interface OidcAuthProvider {
+  readonly kind: 'oidc';
+  /** The sign-in button's text from config.json, if it names one. */
+  readonly label?: string;
+  /** Leaves for the issuer's sign-in page; comes back to /login/callback, then to `next`. */
+  beginSignIn(next: string | null): Promise<void>;
+  /** Checks the callback URL against this tab's request and exchanges its code for the ID token. */
+  completeSignIn(callbackUrl: string): Promise<CompletedSignIn>;
+  /** The issuer's sign-out page, if configured: signing out here alone would leave its session open. */
+  signOutUrl(): string | undefined;
+}
+
+export type AuthProvider = LocalAuthProvider | OidcAuthProvider;
 
 // scripts/demo/accounts.ts DEMO_PASSWORD: every local demo account signs in with it.
 export const LOCAL_DEMO_PASSWORD = 'pilot2026';
@@ -60,7 +80,7 @@ function readAccounts(payload: unknown): DemoAccount[] {
   });
 }
 
-function localProvider(config: LocalAuthConfig, fetcher: typeof fetch): AuthProvider {
+function localProvider(config: LocalAuthConfig, fetcher: typeof fetch): LocalAuthProvider {
   return {
     kind: 'local',
     demoPassword: LOCAL_DEMO_PASSWORD,
@@ -78,13 +98,17 @@ function localProvider(config: LocalAuthConfig, fetcher: typeof fetch): AuthProv
   };
 }
 
-export function createAuthProvider(config: AuthConfig, fetcher: typeof fetch = fetch): AuthProvider {
+/** `redirect` is the page a redirect sign-in leaves from and returns to; only `oidc` needs it. */
+export function createAuthProvider(config: AuthConfig, fetcher: typeof fetch = fetch, redirect?: RedirectContext): AuthProvider {
   switch (config.kind) {
     case 'local':
       return localProvider(config, fetcher);
+    case 'oidc':
+      if (!redirect) throw new Error('oidc sign-in needs the page location (AppDependencies.location)');
+      return oidcProvider(config, fetcher, redirect);
     default: {
-      const unsupported: never = config.kind;
-      throw new Error(`unsupported auth kind ${String(unsupported)}`);
+      const unsupported: never = config;
+      throw new Error(`unsupported auth kind ${String((unsupported as AuthConfig).kind)}`);
     }
   }
 }
