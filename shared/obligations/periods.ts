@@ -137,6 +137,10 @@ export function selfEvaluation(pilot: { id: string; periodStart: string; periodE
  * providers as well as projects. The provider pool records the order; this is the deadline it opens
  * (one per order, `rectificationId` names it, so opening it twice opens one).
  */
+export function providerRectificationPeriod(pilotId: string, rectificationId: string): string {
+  return `${pilotId}.${rectificationId}`;
+}
+
 export function providerRectification(input: {
   providerId: string;
   pilotId: string;
@@ -146,14 +150,17 @@ export function providerRectification(input: {
 }): Obligation {
   // A deadline already behind the last sweep would never be swept: refuse it rather than lose it.
   if (input.deadline < beijingDate(new Date(input.openedAt))) throw new RangeError(`a rectification deadline cannot be in the past: ${input.deadline}`);
-  if (!Period.safeParse(input.rectificationId).success) throw new RangeError(`not a rectification id: ${input.rectificationId}`);
+  // One provider may serve in several pilots' pools, each numbering its orders R1, R2…: the pilot
+  // is part of the period, so two pools' first orders are two obligations.
+  const period = providerRectificationPeriod(input.pilotId, input.rectificationId);
+  if (!Period.safeParse(period).success) throw new RangeError(`not a rectification id: ${input.rectificationId}`);
   return {
-    id: obligationId(input.providerId, 'provider_rectification', input.rectificationId),
+    id: obligationId(input.providerId, 'provider_rectification', period),
     kind: 'provider_rectification',
     subjectType: 'provider',
     subjectId: input.providerId,
     pilotId: input.pilotId,
-    period: input.rectificationId,
+    period,
     responsible: 'provider',
     dueDay: input.deadline,
     status: 'open',

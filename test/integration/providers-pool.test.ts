@@ -44,6 +44,11 @@ async function uploadMaterials(who: Who, providerId: string): Promise<Materials>
   };
 }
 const materialsOf: Record<string, Materials> = {};
+
+async function rectificationDuties(providerId: string) {
+  const { obligationsOf } = await import('../../functions/commons/store/obligations');
+  return (await obligationsOf('provider', providerId)).filter((obligation) => obligation.kind === 'provider_rectification');
+}
 const materialIds = () => Object.values(materialsOf).flatMap((materials) => Object.values(materials).flat());
 
 let stack: TestStack;
@@ -150,16 +155,32 @@ describe('the provider pool', () => {
     expect((await act('bureau', 'prov-zhizaoyun', 'issue_warning', { reason: '服务项目进度滞后' })).body.status).toBe('warned');
     expect((await act('bureau', 'prov-zhizaoyun', 'order_rectification', { requirements: '补派驻场工程师', deadline: '2025-03-01' })).body.code).toBe('PRECONDITION_FAILED');
     expect((await act('bureau', 'prov-zhizaoyun', 'order_rectification', { requirements: '补派驻场工程师', deadline: '2025-04-30' })).body.status).toBe('rectifying');
+    // 002 §三(一)2(4): the order opens the provider's deadline in the same transaction
+    expect(await rectificationDuties('prov-zhizaoyun')).toEqual([expect.objectContaining({ status: 'open', dueDay: '2025-04-30', responsible: 'provider' })]);
     const overdue = await clients.bureau.get<{ rectificationOverdue: boolean }>(`/pilots/${PILOT}/providers/prov-zhizaoyun`);
     expect(overdue.body.rectificationOverdue).toBe(false);
     expect((await act('zhizaoyun', 'prov-zhizaoyun', 'report_rectification', { summary: '已补派 2 名工程师', evidenceIds: ['ev-rect'] }, '2025-04-20T02:00:00Z')).body.code).toBe('EVIDENCE_REFERENCE_INVALID');
     const report = await attach(clients.zhizaoyun, providerPath('prov-zhizaoyun'), { bytes: pdfFile('整改报告'), category: 'rectification_report', fileName: '整改报告.pdf', contentType: 'application/pdf' });
     expect((await act('zhizaoyun', 'prov-zhizaoyun', 'report_rectification', { summary: '已补派 2 名工程师', evidenceIds: [report] }, '2025-04-20T02:00:00Z')).status).toBe(200);
+    expect(await rectificationDuties('prov-zhizaoyun')).toEqual([expect.objectContaining({ status: 'fulfilled', fulfilledAt: '2025-04-20T02:00:00.000Z' })]);
     expect((await act('bureau', 'prov-zhizaoyun', 'accept_rectification', {}, '2025-04-25T02:00:00Z')).body.status).toBe('admitted');
   });
 
-  it('eliminates a provider that does not improve, and its products leave the catalogue', async () => {
+  it('warns a provider once when its rectification deadline passes without a report', async () => {
     await act('bureau', 'prov-lagging', 'issue_warning', { reason: '成效不佳' });
+    expect((await act('bureau', 'prov-lagging', 'order_rectification', { requirements: '提交整改方案', deadline: '2025-03-20' })).body.status).toBe('rectifying');
+    const sweep = (await import('../../functions/timers/sweepDeadlines')).handler;
+    const [first, second] = await Promise.all([sweep({ schedule: 'daily-deadline-sweep', asOf: '2025-03-21T01:00:00Z' }), sweep({ schedule: 'daily-deadline-sweep', asOf: '2025-03-21T01:00:00Z' })]);
+    expect(first.warnings + second.warnings).toBe(1);
+    expect((await sweep({ schedule: 'daily-deadline-sweep', asOf: '2025-03-22T01:00:00Z' })).warnings).toBe(0);
+    expect(await rectificationDuties('prov-lagging')).toEqual([expect.objectContaining({ status: 'missed' })]);
+    const inbox = await clients.lagging.get<{ items: Array<{ kind: string; title: string }> }>('/inbox');
+    expect(inbox.body.items).toEqual([expect.objectContaining({ kind: 'warning' })]);
+    const bureau = await clients.bureau.get<{ items: Array<{ kind: string; obligationId?: string }> }>('/inbox');
+    expect(bureau.body.items.filter((item) => item.obligationId?.startsWith('prov-lagging:provider_rectification:'))).toHaveLength(1);
+  });
+
+  it('eliminates a provider that does not improve, and its products leave the catalogue', async () => {
     expect((await act('bureau', 'prov-lagging', 'eliminate', { reason: '整改不到位' })).body.status).toBe('eliminated');
     expect((await act('bureau', 'prov-lagging', 'admit', {})).body.code).toBe('ILLEGAL_TRANSITION');
     const late = await declare(clients.lagging, providerPath('prov-lagging'), declarationFor(pdfFile('晚到的案例'), 'case_study', '案例.pdf', 'application/pdf'));

@@ -88,7 +88,9 @@ describe('periodic due days (武清 §二(一)2 季度走访与检查、年度�
 
   it('opens a provider rectification deadline for the provider pool, never one already past', () => {
     const opened = providerRectification({ providerId: 'prov-7', pilotId: 'binhai', rectificationId: 'PR1', deadline: '2026-03-31', openedAt: '2026-03-01T02:00:00.000Z' });
-    expect(opened).toMatchObject({ id: 'prov-7:provider_rectification:PR1', subjectType: 'provider', responsible: 'provider', status: 'open' });
+    expect(opened).toMatchObject({ id: 'prov-7:provider_rectification:binhai.PR1', period: 'binhai.PR1', subjectType: 'provider', responsible: 'provider', status: 'open' });
+    // the same provider's first order in another pilot's pool is another obligation
+    expect(providerRectification({ providerId: 'prov-7', pilotId: 'wuqing', rectificationId: 'PR1', deadline: '2026-03-31', openedAt: '2026-03-01T02:00:00.000Z' }).id).not.toBe(opened.id);
     expect(() => providerRectification({ providerId: 'p', pilotId: 'b', rectificationId: 'PR1', deadline: '2026-02-28', openedAt: '2026-03-01T02:00:00.000Z' })).toThrow(/past/);
   });
 });

@@ -4,7 +4,9 @@ import { tableNames } from '../config';
 import { logger } from '../logger';
 import type { Decision } from '../../../shared/projects/decide';
 import type { Project } from '../../../shared/projects/model';
-import { obligationChanges } from '../../../shared/obligations/lifecycle';
+import { obligationChanges, type ObligationChanges } from '../../../shared/obligations/lifecycle';
+import { providerObligationChanges } from '../../../shared/obligations/provider-lifecycle';
+import type { ProviderDecision } from '../../../shared/providers/decide';
 import { parseObligationId, type Obligation, type SubjectType } from '../../../shared/obligations/model';
 import { decisionInboxItems } from '../../../shared/obligations/notices';
 import { fitWrites, planObligationWrites, type ObligationClose } from '../../../shared/obligations/reconcile';
@@ -138,21 +140,26 @@ export interface DecisionItems {
 }
 
 /**
- * The obligation and inbox writes of one lifecycle decision, to go into the decision's transaction
- * at position `offset`, within `room` items. Reads what the plan needs first: the obligations it
- * names and, when it cancels, the subject's open ones.
+ * Obligation writes planned from a decision's changes, to go into the decision's transaction at
+ * position `offset`, within `room` items (after `inbox`, which always fits). Reads what the plan
+ * needs first: the obligations it names and, when it cancels, the subject's open ones.
  */
-export async function decisionItems(before: Project | undefined, decision: Decision, offset: number, room: number): Promise<DecisionItems> {
-  const after = decision.project;
-  const changes = obligationChanges(before, after, decision.event);
-  const inbox = inboxWrites(decisionInboxItems(after, decision.event));
+async function plannedItems(
+  changes: ObligationChanges,
+  subjectOpen: () => Promise<Obligation[]>,
+  inbox: readonly TransactItem[],
+  at: string,
+  offset: number,
+  room: number,
+  subject: Record<string, string>,
+): Promise<DecisionItems> {
   const named = [...changes.open, ...changes.fulfil];
   const stored = named.length > 0 ? await getObligations(named) : new Map<string, Obligation>();
-  const subjectOpen = changes.cancelOpen ? (await obligationsOf('project', after.id)).filter((obligation) => obligation.status === 'open') : [];
-  const planned = planObligationWrites(changes, stored, subjectOpen, decision.event.at);
+  const open = changes.cancelOpen ? await subjectOpen() : [];
+  const planned = planObligationWrites(changes, stored, open, at);
   const { writes, deferred } = fitWrites(planned, room - inbox.length);
-  if (deferred > 0) logger.warn('obligation cancellations deferred to the sweep', { projectId: after.id, deferred });
-  const items = [...writes.create.map(createPut), ...writes.close.map((close) => closeUpdate(close, decision.event.at)), ...inbox];
+  if (deferred > 0) logger.warn('obligation cancellations deferred to the sweep', { ...subject, deferred });
+  const items = [...writes.create.map(createPut), ...writes.close.map((close) => closeUpdate(close, at)), ...inbox];
   const obligationCount = writes.create.length + writes.close.length;
   return {
     items,
@@ -160,25 +167,44 @@ export async function decisionItems(before: Project | undefined, decision: Decis
   };
 }
 
+const openOnly = (obligations: Obligation[]) => obligations.filter((obligation) => obligation.status === 'open');
+
+/** The obligation and inbox writes of one project lifecycle decision. */
+export function decisionItems(before: Project | undefined, decision: Decision, offset: number, room: number): Promise<DecisionItems> {
+  const after = decision.project;
+  const inbox = inboxWrites(decisionInboxItems(after, decision.event));
+  const subjectOpen = async () => openOnly(await obligationsOf('project', after.id));
+  return plannedItems(obligationChanges(before, after, decision.event), subjectOpen, inbox, decision.event.at, offset, room, { projectId: after.id });
+}
+
+/**
+ * The obligation writes of one provider-pool decision (shared/obligations/provider-lifecycle.ts).
+ * A provider's obligations of another pilot's pool are not this decision's to cancel.
+ */
+export function providerDecisionItems(decision: ProviderDecision, offset: number, room: number): Promise<DecisionItems> {
+  const { provider, event } = decision;
+  const subjectOpen = async () => openOnly(await obligationsOf('provider', provider.id)).filter((obligation) => obligation.pilotId === provider.pilotId);
+  return plannedItems(providerObligationChanges(provider, event), subjectOpen, [], event.at, offset, room, { providerId: provider.id, pilotId: provider.pilotId });
+}
+
 /** DynamoDB's limit on the items of one TransactWriteItems. */
 export const MAX_TRANSACTION_ITEMS = 100;
 
 /**
- * Adds a decision's obligation and inbox writes to its transaction (`extra` follows the aggregate's
- * own item; a remembered response, when there is one, comes last) and commits through `commit`. When
- * the transaction fails on an obligation a timer changed since it was read, plans again from fresh
- * reads — the project's version condition still guards the decision itself.
+ * Adds a decision's obligation (and inbox) writes, planned by `plan`, to its transaction (`extra`
+ * follows the aggregate's own item; a remembered response, when there is one, comes last) and
+ * commits through `commit`. When the transaction fails on an obligation a timer changed since it was
+ * read, plans again from fresh reads — the aggregate's version condition still guards the decision.
  */
-export async function withDecisionDeadlines<R>(
-  before: Project | undefined,
-  decision: Decision,
+export async function withDeadlines<R>(
+  plan: (offset: number, room: number) => Promise<DecisionItems>,
   extra: readonly TransactItem[],
   hasClaim: boolean,
   commit: (extra: TransactItem[]) => Promise<R>,
 ): Promise<R> {
   for (let attempt = 1; ; attempt += 1) {
     const offset = 1 + extra.length;
-    const deadlines = await decisionItems(before, decision, offset, MAX_TRANSACTION_ITEMS - offset - (hasClaim ? 1 : 0));
+    const deadlines = await plan(offset, MAX_TRANSACTION_ITEMS - offset - (hasClaim ? 1 : 0));
     try {
       return await commit([...extra, ...deadlines.items]);
     } catch (error) {
@@ -186,6 +212,17 @@ export async function withDecisionDeadlines<R>(
       if (!retry) throw error;
     }
   }
+}
+
+/** A project decision with its deadlines (see withDeadlines). */
+export function withDecisionDeadlines<R>(
+  before: Project | undefined,
+  decision: Decision,
+  extra: readonly TransactItem[],
+  hasClaim: boolean,
+  commit: (extra: TransactItem[]) => Promise<R>,
+): Promise<R> {
+  return withDeadlines((offset, room) => decisionItems(before, decision, offset, room), extra, hasClaim, commit);
 }
 
 /** Closes one obligation by hand (a visit, a review, a self-evaluation recorded by an official). */

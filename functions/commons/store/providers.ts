@@ -3,6 +3,7 @@ import { EngagementInput } from '../../../shared/providers/lifecycle';
 import type { Provider } from '../../../shared/providers/model';
 import type { IdempotencyClaim, RememberedResponse } from './idempotency';
 import { keys } from './keys';
+import { providerDecisionItems, withDeadlines } from './obligations';
 import { getStoredProject } from './projects';
 import { getRecord, queryAll, strip, type StoredItem } from './records';
 import { auditPut, commitVersioned } from './versioned';
@@ -35,16 +36,20 @@ export async function saveProviderDecision(
 ): Promise<RememberedResponse> {
   const { provider, event } = decision;
   const partition = keys.providerPartition(provider.pilotId, provider.id);
-  return commitVersioned(
-    {
-      item: providerItem(provider),
-      expectedVersion: before?.version,
-      extra: [auditPut(partition, event, provider.version, { providerId: provider.id, pilotId: provider.pilotId })],
-      currentVersion: async () => (await getProvider(provider.pilotId, provider.id))?.version,
-    },
-    response,
-    claim,
-    now,
+  const audit = auditPut(partition, event, provider.version, { providerId: provider.id, pilotId: provider.pilotId });
+  // A rectification order's deadline opens, closes or cancels with the decision (shared/obligations/provider-lifecycle.ts).
+  return withDeadlines((offset, room) => providerDecisionItems(decision, offset, room), [audit], claim !== undefined, (extra) =>
+    commitVersioned(
+      {
+        item: providerItem(provider),
+        expectedVersion: before?.version,
+        extra,
+        currentVersion: async () => (await getProvider(provider.pilotId, provider.id))?.version,
+      },
+      response,
+      claim,
+      now,
+    ),
   );
 }
 
