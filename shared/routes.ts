@@ -47,7 +47,7 @@ export const ROUTES = [
   { method: 'GET', path: '/projects/{projectId}/evidence/{evidenceId}/download', handler: 'evidence/download', access: ['enterprise', ...OFFICIALS], summary: '下载证据（临时链接）' },
   { method: 'DELETE', path: '/projects/{projectId}/evidence/{evidenceId}', handler: 'evidence/remove', access: ['enterprise'], summary: '删除草稿中未引用的证据', deletesEvidence: true },
   // The same handlers for the other holders (shared/evidence/holders.ts): a provider's registration
-  // and rectification materials, and a reported indicator period's data sources.
+  // and rectification materials, a reported indicator period's data sources, a pilot SME's files.
   { method: 'POST', path: '/pilots/{pilotId}/providers/{providerId}/evidence/uploads', handler: 'evidence/upload', access: ['provider'], summary: '服务商申请上传申报材料（预签名）' },
   { method: 'POST', path: '/pilots/{pilotId}/providers/{providerId}/evidence/uploads/{uploadId}/complete', handler: 'evidence/complete', access: ['provider'], summary: '服务商确认上传并校验材料', deletesEvidence: true },
   { method: 'GET', path: '/pilots/{pilotId}/providers/{providerId}/evidence', handler: 'evidence/list', access: ['provider', 'bureau', 'operator', 'supervisor'], summary: '服务商申报材料列表' },
@@ -56,6 +56,10 @@ export const ROUTES = [
   { method: 'POST', path: '/pilots/{pilotId}/indicators/{code}/periods/{period}/evidence/uploads/{uploadId}/complete', handler: 'evidence/complete', access: ['data_unit', 'operator'], summary: '确认上传并校验指标佐证材料', deletesEvidence: true },
   { method: 'GET', path: '/pilots/{pilotId}/indicators/{code}/periods/{period}/evidence', handler: 'evidence/list', access: ['data_unit', 'town', 'bureau', 'finance', 'operator', 'supervisor'], summary: '指标统计期佐证材料列表' },
   { method: 'GET', path: '/pilots/{pilotId}/indicators/{code}/periods/{period}/evidence/{evidenceId}/download', handler: 'evidence/download', access: ['data_unit', 'town', 'bureau', 'finance', 'operator', 'supervisor'], summary: '下载指标佐证材料（临时链接）' },
+  { method: 'POST', path: '/sme-firms/{firmId}/evidence/uploads', handler: 'evidence/upload', access: ['enterprise', 'provider', 'assessor'], summary: '中小企业改造材料上传（诊断、方案、完工、评测）' },
+  { method: 'POST', path: '/sme-firms/{firmId}/evidence/uploads/{uploadId}/complete', handler: 'evidence/complete', access: ['enterprise', 'provider', 'assessor'], summary: '确认上传并校验中小企业改造材料', deletesEvidence: true },
+  { method: 'GET', path: '/sme-firms/{firmId}/evidence', handler: 'evidence/list', access: ['enterprise', 'provider', 'assessor', 'town', 'bureau', 'operator', 'finance', 'supervisor'], summary: '中小企业改造材料列表' },
+  { method: 'GET', path: '/sme-firms/{firmId}/evidence/{evidenceId}/download', handler: 'evidence/download', access: ['enterprise', 'provider', 'assessor', 'town', 'bureau', 'operator', 'finance', 'supervisor'], summary: '下载中小企业改造材料（临时链接）' },
   // Evaluations (issue 6): indicators against targets, the yearly self-evaluation, the provider pool, the SME path.
   { method: 'GET', path: '/pilots/{pilotId}/indicators', handler: 'indicators/board', access: ['data_unit', 'town', 'bureau', 'finance', 'operator', 'supervisor'], summary: '指标完成情况（进度、状态、趋势）' },
   { method: 'GET', path: '/pilots/{pilotId}/indicators/{code}', handler: 'indicators/get', access: ['data_unit', 'town', 'bureau', 'finance', 'operator', 'supervisor'], summary: '指标详情与各期填报记录' },

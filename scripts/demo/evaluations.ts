@@ -1,3 +1,4 @@
+import type { EvidenceCategory } from '../../shared/evidence/categories';
 import type { Principal } from '../../shared/roles';
 import type { SmeFirm } from '../../shared/sme/model';
 import { DEMO_PROVIDER_MATERIALS, DEMO_PROVIDERS, DEMO_SME_FIRMS, DEMO_SME_POLICY, DEMO_VALUES, type SmeStop } from './evaluation-data';
@@ -83,6 +84,16 @@ export async function seedEvaluationDemo(): Promise<{ providers: number; values:
 
 const ORDER: SmeStop[] = ['enrolled', 'diagnosed', 'transforming', 'accepted', 'subsidised'];
 
+/** Which files each SME step names (shared/evidence/references.ts smeEvidenceReferences): field, category, label. */
+const SME_STEP_FILES: Record<string, Array<[string, EvidenceCategory, string]>> = {
+  record_diagnosis: [['reportEvidenceId', 'diagnosis_report', '诊断报告']],
+  complete_transformation: [['evidenceIds', 'site_photo', '改造完成现场']],
+  assess_maturity: [
+    ['reportEvidenceId', 'maturity_report', '数字化水平评测报告'],
+    ['evidenceIds', 'site_photo', '评测现场核查'],
+  ],
+};
+
 async function walkFirm(
   demo: (typeof DEMO_SME_FIRMS)[number],
   store: Pick<typeof import('../../functions/commons/store/sme'), 'saveSmeDecision' | 'verifySmeReferences' | 'getSmePolicy'>,
@@ -103,11 +114,11 @@ async function walkFirm(
   await store.saveSmeDecision(undefined, decision, { status: 201, body: null }, undefined, new Date());
   const stops = ORDER.indexOf(demo.stop);
   const steps: Array<[number, string, unknown, Principal, Date]> = [
-    [1, 'record_diagnosis', { reportEvidenceId: 'demo-diagnosis', summary: '排产、质检依赖人工，设备未联网' }, comprehensive, month(1)],
+    [1, 'record_diagnosis', { summary: '排产、质检依赖人工，设备未联网' }, comprehensive, month(1)],
     [2, 'adopt_plan', { kind: 'product', providerId: 'ind-wq-cloud', summary: '选用排产报工轻应用', productIds: ['ind-wq-cloud-P1'] }, owner, month(1, 20)],
     [2, 'start_transformation', {}, owner, month(2)],
-    [3, 'complete_transformation', { summary: '排产报工上线运行', evidenceIds: ['demo-photo'] }, owner, month(5)],
-    [3, 'assess_maturity', { level: demo.level, summary: `评测为 ${demo.level} 级`, reportEvidenceId: 'demo-maturity', evidenceIds: ['demo-survey'] }, official('pingce', ['assessor'], pilot), month(5, 20)],
+    [3, 'complete_transformation', { summary: '排产报工上线运行' }, owner, month(5)],
+    [3, 'assess_maturity', { level: demo.level, summary: `评测为 ${demo.level} 级` }, official('pingce', ['assessor'], pilot), month(5, 20)],
     [3, 'accept', { comments: '同意验收' }, official('gongxinju', ['bureau'], pilot), month(6)],
     [4, 'grant_subsidy', { reference: '武财〔2025〕12号' }, official('caizhengju', ['finance'], pilot), month(6, 25)],
   ];
@@ -116,7 +127,14 @@ async function walkFirm(
     if (stops < needed) break;
     const policy = action === 'grant_subsidy' ? await store.getSmePolicy(pilot) : undefined;
     const before = firm;
-    decision = decideSme(before, action, input, who, at, policy);
+    // The files a step names are uploaded to the firm's record first, by whoever takes the step.
+    const holder = { type: 'sme', holder: { type: 'sme', firmId: firm.id }, firm } as const;
+    const files: Record<string, unknown> = {};
+    for (const [field, category, label] of SME_STEP_FILES[action] ?? []) {
+      const id = await attachHolderEvidence(holder, who, { category, label: `${demo.name}${label}` }, at);
+      files[field] = field === 'evidenceIds' ? [id] : id;
+    }
+    decision = decideSme(before, action, { ...(input as object), ...files }, who, at, policy);
     await store.verifySmeReferences(decision);
     await store.saveSmeDecision(before, decision, { status: 200, body: null }, undefined, at);
     firm = decision.firm;

@@ -59,6 +59,9 @@ export const EvidenceCategory = z.enum([
   'rectification_report',
   // a reported indicator value's data source (000 主要指标表: 责任单位报送)
   'statistical_source',
+  // a pilot SME's diagnosis (004 §五(一)3) and maturity assessment report (004 §四(二)10)
+  'diagnosis_report',
+  'maturity_report',
   'other',
 ]);
 export type EvidenceCategory = z.infer<typeof EvidenceCategory>;
@@ -84,12 +87,14 @@ const DOCUMENT_MAX = 100 * MiB;
 
 export const EVIDENCE_CATEGORIES: Record<EvidenceCategory, CategoryDefinition> = {
   // 滨海 §三(五)7 现场图片; §三(五)8: officials photograph what they find on spot checks
-  site_photo: { label: '现场图片', kinds: [...IMAGES, 'heic'], holders: PROJECT, maxBytes: 30 * MiB, uploaders: ['enterprise', 'bureau', 'operator'], invoiceNumber: false },
+  // 004 §四(二)10: the assessor checks on site, too
+  site_photo: { label: '现场图片', kinds: [...IMAGES, 'heic'], holders: ['project', 'sme'], maxBytes: 30 * MiB, uploaders: ['enterprise', 'bureau', 'operator', 'assessor'], invoiceNumber: false },
   invoice: { label: '发票', kinds: ['pdf', ...IMAGES, 'ofd'], holders: PROJECT, maxBytes: 10 * MiB, uploaders: ['enterprise'], invoiceNumber: true },
   contract: { label: '合同', kinds: ['pdf'], holders: PROJECT, maxBytes: DOCUMENT_MAX, uploaders: ['enterprise'], invoiceNumber: false },
   payment_voucher: { label: '银行付款凭证', kinds: ['pdf', ...IMAGES], holders: PROJECT, maxBytes: 10 * MiB, uploaders: ['enterprise'], invoiceNumber: false },
   self_evaluation: { label: '自评总结', kinds: ['pdf', 'docx'], holders: PROJECT, maxBytes: DOCUMENT_MAX, uploaders: ['enterprise'], invoiceNumber: false },
-  plan: { label: '实施方案', kinds: ['pdf', 'docx'], holders: PROJECT, maxBytes: DOCUMENT_MAX, uploaders: ['enterprise'], invoiceNumber: false },
+  // 004 §四(一)4 "一企一策"定制化解决方案: an SME's own plan as well as a project's
+  plan: { label: '实施方案', kinds: ['pdf', 'docx'], holders: ['project', 'sme'], maxBytes: DOCUMENT_MAX, uploaders: ['enterprise'], invoiceNumber: false },
   business_licence: { label: '营业执照', kinds: ['pdf', ...IMAGES], holders: ['project', 'provider'], maxBytes: 10 * MiB, uploaders: ['enterprise', 'provider'], invoiceNumber: false },
   // 滨海 §三(五)5 项目任务书, signed and uploaded by the enterprise
   agreement: { label: '项目任务书', kinds: ['pdf'], holders: PROJECT, maxBytes: DOCUMENT_MAX, uploaders: ['enterprise'], invoiceNumber: false },
@@ -105,7 +110,16 @@ export const EVIDENCE_CATEGORIES: Record<EvidenceCategory, CategoryDefinition> =
   rectification_report: { label: '整改报告', kinds: ['pdf', 'docx', ...IMAGES], holders: PROVIDER, maxBytes: DOCUMENT_MAX, uploaders: ['provider'], invoiceNumber: false },
   // 000 主要指标表: the unit responsible for a figure hands in its source (统计报表、台账)
   statistical_source: { label: '数据来源佐证材料', kinds: ['pdf', 'xlsx', ...IMAGES], holders: ['indicator'], maxBytes: 50 * MiB, uploaders: ['data_unit', 'operator'], invoiceNumber: false },
-  other: { label: '其他材料', kinds: ['pdf', ...IMAGES], holders: ['project', 'provider', 'indicator'], maxBytes: 20 * MiB, uploaders: ['enterprise', 'bureau', 'operator', 'provider', 'data_unit'], invoiceNumber: false },
+  diagnosis_report: { label: '诊断报告', kinds: ['pdf', 'docx'], holders: ['sme'], maxBytes: DOCUMENT_MAX, uploaders: ['provider'], invoiceNumber: false },
+  maturity_report: { label: '数字化水平评测报告', kinds: ['pdf'], holders: ['sme'], maxBytes: DOCUMENT_MAX, uploaders: ['assessor'], invoiceNumber: false },
+  other: {
+    label: '其他材料',
+    kinds: ['pdf', ...IMAGES],
+    holders: ['project', 'provider', 'indicator', 'sme'],
+    maxBytes: 20 * MiB,
+    uploaders: ['enterprise', 'bureau', 'operator', 'provider', 'data_unit', 'assessor'],
+    invoiceNumber: false,
+  },
 };
 
 /** The largest object any category accepts: the ceiling of a declared size before the category is known. */

@@ -10,6 +10,9 @@ import { valueScopeFits } from '../indicators/decide';
 import { VALUE_ACTIONS, type ReportedValue } from '../indicators/model';
 import { Period } from '../indicators/period';
 import { canSeeProvider } from '../providers/decide';
+import { canSeeFirm, smeScopeFits } from '../sme/decide';
+import { SME_TERMINAL_STATUSES } from '../sme/lifecycle';
+import type { SmeFirm, SmeStatus } from '../sme/model';
 import { PROVIDER_TERMINAL_STATUSES } from '../providers/lifecycle';
 import type { Provider, ProviderStatus } from '../providers/model';
 import type { Principal, Role } from '../roles';
@@ -18,17 +21,19 @@ import type { Principal, Role } from '../roles';
  * What a piece of evidence belongs to (its holder). A project holds what its enterprise hands in; a
  * provider of a pilot's pool holds its registration materials and rectification reports (002
  * §三(一)2(2), §三(一)2(4)); a reported indicator value of one period holds its data sources (000
- * 主要指标表: each figure comes from a responsible unit, and is checked against them). The holder fixes
+ * 主要指标表: each figure comes from a responsible unit, and is checked against them); a pilot SME
+ * holds its diagnosis, plan, completion photos and maturity assessment (004 §五(一)3, §四(二)10). The holder fixes
  * the storage key, the record's partition, who may hand in and read files, and which ids a record of
  * the holder may reference: an id of another holder is unknown there.
  */
 export type EvidenceHolder =
   | { type: 'project'; projectId: string }
   | { type: 'provider'; pilotId: string; providerId: string }
-  | { type: 'indicator'; pilotId: string; code: string; period: string };
+  | { type: 'indicator'; pilotId: string; code: string; period: string }
+  | { type: 'sme'; firmId: string };
 
 export type HolderType = EvidenceHolder['type'];
-export const HOLDER_TYPES = ['project', 'provider', 'indicator'] as const satisfies readonly HolderType[];
+export const HOLDER_TYPES = ['project', 'provider', 'indicator', 'sme'] as const satisfies readonly HolderType[];
 
 /**
  * The storage key prefix of the holder's objects, and the API path its evidence routes hang from:
@@ -42,6 +47,8 @@ export function holderPrefix(holder: EvidenceHolder): string {
       return `providers/${holder.pilotId}/${holder.providerId}`;
     case 'indicator':
       return `indicators/${holder.pilotId}/${holder.code}/${holder.period}`;
+    case 'sme':
+      return `sme-firms/${holder.firmId}`;
   }
 }
 
@@ -55,6 +62,8 @@ export function holderApiPath(holder: EvidenceHolder): string {
       return `/pilots/${segment(holder.pilotId)}/providers/${segment(holder.providerId)}`;
     case 'indicator':
       return `/pilots/${segment(holder.pilotId)}/indicators/${segment(holder.code)}/periods/${segment(holder.period)}`;
+    case 'sme':
+      return `/sme-firms/${segment(holder.firmId)}`;
   }
 }
 
@@ -82,6 +91,10 @@ export function holderOfKey(key: string): { holder: EvidenceHolder; uploadId: st
     const parsed = ids(rest);
     return parsed && { holder: { type: 'provider', pilotId: parsed[0]!, providerId: parsed[1]! }, uploadId: parsed[2]! };
   }
+  if (type === 'sme-firms' && rest.length === 2) {
+    const parsed = ids(rest);
+    return parsed && { holder: { type: 'sme', firmId: parsed[0]! }, uploadId: parsed[1]! };
+  }
   if (type === 'indicators' && rest.length === 4) {
     const parsed = ids(rest);
     const period = Period.safeParse(rest[2]);
@@ -101,18 +114,20 @@ export function sameHolder(a: EvidenceHolder, b: EvidenceHolder): boolean {
 const ProjectHolderPath = z.object({ projectId: Id });
 const ProviderHolderPath = z.object({ pilotId: Id, providerId: Id });
 const IndicatorHolderPath = z.object({ pilotId: Id, code: Id, period: Period });
+const SmeHolderPath = z.object({ firmId: Id });
 
 function toHolder(path: Record<string, string>): EvidenceHolder {
   if ('projectId' in path) return { type: 'project', projectId: path.projectId! };
   if ('providerId' in path) return { type: 'provider', pilotId: path.pilotId!, providerId: path.providerId! };
+  if ('firmId' in path) return { type: 'sme', firmId: path.firmId! };
   return { type: 'indicator', pilotId: path.pilotId!, code: path.code!, period: path.period! };
 }
 
 /** The holder named by a route's path, plus the route's own parameters (`uploadId`, `evidenceId`). */
 export function holderPath<Extra extends z.ZodRawShape>(extra: Extra) {
-  const shapes = [ProjectHolderPath, ProviderHolderPath, IndicatorHolderPath].map((schema) => schema.extend(extra));
-  return z.union([shapes[0]!, shapes[1]!, shapes[2]!]).transform((path) => {
-    const { projectId: _p, pilotId: _l, providerId: _v, code: _c, period: _d, ...own } = path as Record<string, string>;
+  const shapes = [ProjectHolderPath, ProviderHolderPath, IndicatorHolderPath, SmeHolderPath].map((schema) => schema.extend(extra));
+  return z.union([shapes[0]!, shapes[1]!, shapes[2]!, shapes[3]!]).transform((path) => {
+    const { projectId: _p, pilotId: _l, providerId: _v, code: _c, period: _d, firmId: _f, ...own } = path as Record<string, string>;
     return { holder: toHolder(path as Record<string, string>), ...(own as { [K in keyof Extra]: z.output<Extra[K]> }) };
   });
 }
@@ -125,7 +140,8 @@ export function holderPath<Extra extends z.ZodRawShape>(extra: Extra) {
 export type LoadedHolder =
   | { type: 'project'; holder: Extract<EvidenceHolder, { type: 'project' }>; project: Project }
   | { type: 'provider'; holder: Extract<EvidenceHolder, { type: 'provider' }>; provider?: Provider }
-  | { type: 'indicator'; holder: Extract<EvidenceHolder, { type: 'indicator' }>; indicator: Indicator; value?: ReportedValue };
+  | { type: 'indicator'; holder: Extract<EvidenceHolder, { type: 'indicator' }>; indicator: Indicator; value?: ReportedValue }
+  | { type: 'sme'; holder: Extract<EvidenceHolder, { type: 'sme' }>; firm: SmeFirm };
 
 export const projectHolder = (projectId: string): Extract<EvidenceHolder, { type: 'project' }> => ({ type: 'project', projectId });
 
@@ -138,9 +154,11 @@ export const providerHolder = (provider: Pick<Provider, 'pilotId' | 'id'>): Extr
 /** A project as the holder of its evidence, for callers that loaded it themselves. */
 export const loadedProject = (project: Project): LoadedHolder => ({ type: 'project', holder: projectHolder(project.id), project });
 
-/** The enterprise whose dossier (一企一档) receives the holder's evidence: only a project's has one. */
+/** The enterprise whose dossier (一企一档) receives the holder's evidence: a project's or a pilot SME's. */
 export function dossierOf(loaded: LoadedHolder): string | undefined {
-  return loaded.type === 'project' ? loaded.project.uscc : undefined;
+  if (loaded.type === 'project') return loaded.project.uscc;
+  if (loaded.type === 'sme') return loaded.firm.uscc;
+  return undefined;
 }
 
 function isOwnProvider(actor: Principal, holder: { providerId: string }): boolean {
@@ -157,6 +175,8 @@ export function holderScopeFits(role: Role, actor: Principal, loaded: LoadedHold
     case 'indicator':
       // Sources come with the figure: whoever may draft it (VALUE_ACTIONS.save), within its scope.
       return (VALUE_ACTIONS.save.roles as readonly Role[]).includes(role) && valueScopeFits(role, actor, { pilotId: loaded.holder.pilotId, responsibleUnit: loaded.indicator.responsibleUnit });
+    case 'sme':
+      return smeScopeFits(role, actor, loaded.firm);
   }
 }
 
@@ -174,12 +194,14 @@ export function canReadHolder(actor: Principal, loaded: LoadedHolder): boolean {
     case 'indicator':
       if (actor.roles.includes('supervisor')) return true;
       return actor.pilot === loaded.holder.pilotId && actor.roles.some((role) => INDICATOR_READERS.includes(role));
+    case 'sme':
+      return canSeeFirm(actor, loaded.firm);
   }
 }
 
 /**
  * Whether the holder still takes new files: not a closed project, not a rejected or eliminated
- * provider, not a derived indicator nor a locked period. ILLEGAL_TRANSITION otherwise, as any change
+ * provider, not a derived indicator nor a locked period, not a subsidised or withdrawn SME. ILLEGAL_TRANSITION otherwise, as any change
  * a lifecycle does not allow.
  */
 export function assertTakesUploads(loaded: LoadedHolder): void {
@@ -197,6 +219,11 @@ export function assertTakesUploads(loaded: LoadedHolder): void {
     case 'indicator':
       if (loaded.indicator.source !== 'reported') preconditionFailed('该指标由平台数据自动计算，无需上传佐证材料', 'derived_indicator');
       if (loaded.value?.status === 'locked') throw new DomainError('ILLEGAL_TRANSITION', { details: { status: 'locked' } });
+      return;
+    case 'sme':
+      if ((SME_TERMINAL_STATUSES as readonly SmeStatus[]).includes(loaded.firm.status)) {
+        throw new DomainError('ILLEGAL_TRANSITION', { details: { status: loaded.firm.status } });
+      }
       return;
   }
 }

@@ -53,24 +53,45 @@ function collect(value: unknown, path: readonly string[], categories: readonly E
   else add(value, path);
 }
 
-function walk(value: unknown, path: readonly string[], out: EvidenceReference[], depth = 0): void {
+type FieldCategories = Readonly<Record<string, readonly EvidenceCategory[] | null>>;
+
+function walk(value: unknown, path: readonly string[], fields: FieldCategories, out: EvidenceReference[], depth = 0): void {
   if (depth > MAX_DEPTH || value === null || typeof value !== 'object') return;
   if (Array.isArray(value)) {
-    value.forEach((item, index) => walk(item, [...path, String(index)], out, depth + 1));
+    value.forEach((item, index) => walk(item, [...path, String(index)], fields, out, depth + 1));
     return;
   }
   for (const [key, child] of Object.entries(value)) {
-    const categories = EVIDENCE_FIELDS[key];
+    const categories = Object.hasOwn(fields, key) ? fields[key] : undefined;
     if (categories !== undefined) collect(child, [...path, key], categories, out);
-    else walk(child, [...path, key], out, depth + 1);
+    else walk(child, [...path, key], fields, out, depth + 1);
   }
 }
 
-/** Every evidence id `value` names, with where and as what. */
-export function evidenceReferencesIn(value: unknown, prefix: readonly string[] = []): EvidenceReference[] {
+/** Every evidence id `value` names, with where and as what (by `fields`, the project and provider names by default). */
+export function evidenceReferencesIn(value: unknown, prefix: readonly string[] = [], fields: FieldCategories = EVIDENCE_FIELDS): EvidenceReference[] {
   const out: EvidenceReference[] = [];
-  walk(value, prefix, out);
+  walk(value, prefix, fields, out);
   return out;
+}
+
+/**
+ * The SME path names its files per step, and one name means different things in two steps: the
+ * comprehensive provider's diagnosis report (004 §五(一)3) and the assessor's maturity report (004
+ * §四(二)10) are both `reportEvidenceId`.
+ */
+const SME_EVIDENCE_FIELDS: Readonly<Record<string, FieldCategories>> = {
+  record_diagnosis: { reportEvidenceId: ['diagnosis_report'] },
+  // 004 §四(一)4 "一企一策"定制化解决方案
+  adopt_plan: { planEvidenceId: ['plan'] },
+  complete_transformation: { evidenceIds: null },
+  assess_maturity: { reportEvidenceId: ['maturity_report'], evidenceIds: null },
+};
+
+/** The files an SME step names, each with the categories its field takes; none for a step that names none. */
+export function smeEvidenceReferences(action: string, input: unknown): EvidenceReference[] {
+  const fields = Object.hasOwn(SME_EVIDENCE_FIELDS, action) ? SME_EVIDENCE_FIELDS[action] : undefined;
+  return fields ? evidenceReferencesIn(input, [], fields) : [];
 }
 
 /**
@@ -95,6 +116,7 @@ const HOLDER_MISMATCH: Record<HolderType, string> = {
   project: '证据不存在、尚未完成上传或不属于本项目',
   provider: '材料不存在、尚未完成上传或不属于本服务商',
   indicator: '佐证材料不存在、尚未完成上传或不属于本指标本统计期',
+  sme: '材料不存在、尚未完成上传或不属于本企业的改造档案',
 };
 
 export function referenceIssues(references: readonly EvidenceReference[], found: ReadonlyMap<string, Evidence>, holderType: HolderType = 'project'): FieldIssue[] {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { attach, pdfFile } from './support/evidence';
+import { attach, declare, declarationFor, pdfFile, pngFile } from './support/evidence';
 import { startTestStack, testAccount, type ApiClient, type TestStack } from './support/gateway';
 import type { Indicator, Pilot } from '../../shared/pilots/model';
 import { withUsccCheck } from '../../shared/uscc';
@@ -93,6 +93,12 @@ async function step(who: Who, action: string, input: unknown, when: string, stat
   return reply.body;
 }
 
+/** 004: each step's files are uploaded to the firm's own record first, by the one who hands them in. */
+const firmFile = (who: Who, category: string, label: string) =>
+  category === 'site_photo'
+    ? attach(clients[who], `/sme-firms/${firmId}`, { bytes: pngFile(`${firmId} ${label}`), category, fileName: `${label}.png`, contentType: 'image/png' })
+    : attach(clients[who], `/sme-firms/${firmId}`, { bytes: pdfFile(`${firmId} ${label}`), category, fileName: `${label}.pdf`, contentType: 'application/pdf' });
+
 const ENROLMENT = { pilotId: PILOT, uscc: USCC, enterpriseName: '天津杨村食品有限公司', town: 'wq-yc', batch: 1, comprehensiveProviderId: 'comp-1' };
 
 describe('a pilot SME through the gateway', () => {
@@ -109,9 +115,23 @@ describe('a pilot SME through the gateway', () => {
     version = enrolled.body.version;
   });
 
+  it('takes each party’s files into the firm’s own record, and only its own kinds', async () => {
+    stack.setNow(new Date('2025-01-05T02:00:00Z'));
+    const report = declarationFor(pdfFile('诊断'), 'diagnosis_report', '诊断报告.pdf', 'application/pdf');
+    expect((await declare(clients.industry, `/sme-firms/${firmId}`, report)).status).toBe(404);
+    expect((await declare(clients.enterprise, `/sme-firms/${firmId}`, report)).body).toMatchObject({ code: 'FORBIDDEN' });
+    expect((await declare(clients.comprehensive, `/sme-firms/${firmId}`, declarationFor(pdfFile('x'), 'statistical_source', 'x.pdf', 'application/pdf'))).body).toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect((await declare(clients.bureau, `/sme-firms/${firmId}`, report)).status).toBe(403);
+  });
+
   it('is diagnosed by its comprehensive provider and adopts a listed product', async () => {
-    expect((await act('industry', 'record_diagnosis', { reportEvidenceId: 'ev-d', summary: '排产靠人工' }, '2025-01-05T02:00:00Z')).status).toBe(404);
-    await step('comprehensive', 'record_diagnosis', { reportEvidenceId: 'ev-d', summary: '排产靠人工' }, '2025-01-05T02:00:00Z', 'diagnosed');
+    const diagnosis = await firmFile('comprehensive', 'diagnosis_report', '诊断报告');
+    expect((await act('industry', 'record_diagnosis', { reportEvidenceId: diagnosis, summary: '排产靠人工' }, '2025-01-05T02:00:00Z')).status).toBe(404);
+    expect((await act('comprehensive', 'record_diagnosis', { reportEvidenceId: 'ev-d', summary: '排产靠人工' }, '2025-01-05T02:00:00Z')).body).toMatchObject({
+      code: 'EVIDENCE_REFERENCE_INVALID',
+      issues: [{ path: 'reportEvidenceId', message: '材料不存在、尚未完成上传或不属于本企业的改造档案' }],
+    });
+    await step('comprehensive', 'record_diagnosis', { reportEvidenceId: diagnosis, summary: '排产靠人工' }, '2025-01-05T02:00:00Z', 'diagnosed');
     const plan = { kind: 'product', providerId: 'ind-7', summary: '排产上云', productIds: ['ind-7-P9'] };
     expect((await act('enterprise', 'adopt_plan', plan, '2025-01-10T02:00:00Z')).body.issues?.[0]?.path).toBe('productIds.0');
     await step('enterprise', 'adopt_plan', { ...plan, productIds: ['ind-7-P1'] }, '2025-01-10T02:00:00Z', 'planned');
@@ -119,10 +139,17 @@ describe('a pilot SME through the gateway', () => {
 
   it('is transformed, assessed at a level with evidence by the assessor, and accepted by the bureau', async () => {
     await step('enterprise', 'start_transformation', {}, '2025-01-15T02:00:00Z', 'transforming');
-    await step('enterprise', 'complete_transformation', { summary: '排产上线', evidenceIds: ['ev-done'] }, '2025-05-01T02:00:00Z', 'transformed');
-    expect((await act('otherAssessor', 'assess_maturity', { level: 3, summary: '三级', reportEvidenceId: 'ev-m', evidenceIds: ['ev-s'] }, '2025-05-20T02:00:00Z')).status).toBe(404);
-    expect((await act('assessor', 'assess_maturity', { level: 3, summary: '三级', reportEvidenceId: 'ev-m', evidenceIds: [] }, '2025-05-20T02:00:00Z')).status).toBe(400);
-    await step('assessor', 'assess_maturity', { level: 3, summary: '评测为三级', reportEvidenceId: 'ev-m', evidenceIds: ['ev-s'] }, '2025-05-20T02:00:00Z', 'assessed');
+    const photo = await firmFile('enterprise', 'site_photo', '排产看板上线');
+    await step('enterprise', 'complete_transformation', { summary: '排产上线', evidenceIds: [photo] }, '2025-05-01T02:00:00Z', 'transformed');
+    stack.setNow(new Date('2025-05-20T02:00:00Z'));
+    const [maturity, onSite] = [await firmFile('assessor', 'maturity_report', '数字化水平评测报告'), await firmFile('assessor', 'site_photo', '现场核查')];
+    expect((await act('otherAssessor', 'assess_maturity', { level: 3, summary: '三级', reportEvidenceId: maturity, evidenceIds: [onSite] }, '2025-05-20T02:00:00Z')).status).toBe(404);
+    expect((await act('assessor', 'assess_maturity', { level: 3, summary: '三级', reportEvidenceId: maturity, evidenceIds: [] }, '2025-05-20T02:00:00Z')).status).toBe(400);
+    // the provider's diagnosis report is no maturity report
+    const diagnosis = (await clients.assessor.get<{ items: Array<{ id: string; category: string }> }>(`/sme-firms/${firmId}/evidence`)).body.items.find((item) => item.category === 'diagnosis_report')?.id;
+    const mixedUp = await act('assessor', 'assess_maturity', { level: 3, summary: '三级', reportEvidenceId: diagnosis, evidenceIds: [onSite] }, '2025-05-20T02:00:00Z');
+    expect(mixedUp.body).toMatchObject({ code: 'EVIDENCE_REFERENCE_INVALID', issues: [{ path: 'reportEvidenceId', message: '应为数字化水平评测报告，该证据为诊断报告' }] });
+    await step('assessor', 'assess_maturity', { level: 3, summary: '评测为三级', reportEvidenceId: maturity, evidenceIds: [onSite] }, '2025-05-20T02:00:00Z', 'assessed');
     expect((await act('bureau', 'accept', {}, '2025-06-01T02:00:00Z', version - 1)).body.code).toBe('STALE_VERSION');
     const accepted = await step('bureau', 'accept', { comments: '同意验收' }, '2025-06-01T02:00:00Z', 'accepted');
     expect(accepted.acceptance?.level).toBe(3);
@@ -157,10 +184,15 @@ describe('a pilot SME through the gateway', () => {
     expect(board.body.rows.map((row) => [row.indicator.code, row.evaluation.latest?.value])).toEqual([['sme-01', 1], ['sme-03', 1]]);
   });
 
-  it('keeps the firm’s audit trail in the enterprise dossier', async () => {
+  it('keeps the firm’s audit trail and files in the enterprise dossier', async () => {
     const { dossierItems } = await import('../../functions/commons/store/enterprises');
     const items = await dossierItems(USCC);
     expect(items.filter((item) => item.itemType === 'smeFirm')).toHaveLength(1);
+    expect(items.filter((item) => item.itemType === 'evidence').map((item) => item.category).sort()).toEqual(['diagnosis_report', 'maturity_report', 'site_photo', 'site_photo']);
+    expect((await clients.town.get<{ items: unknown[] }>(`/sme-firms/${firmId}/evidence`)).body.items).toHaveLength(4);
+    expect((await clients.otherAssessor.get(`/sme-firms/${firmId}/evidence`)).status).toBe(404);
+    // a subsidised firm's record is closed
+    expect((await declare(clients.enterprise, `/sme-firms/${firmId}`, declarationFor(pngFile('late'), 'site_photo', 'late.png', 'image/png'))).body).toMatchObject({ code: 'ILLEGAL_TRANSITION' });
     expect(items.filter((item) => item.itemType === 'audit').map((item) => item.action)).toEqual(
       expect.arrayContaining(['enrol', 'record_diagnosis', 'adopt_plan', 'assess_maturity', 'accept', 'grant_subsidy']),
     );

@@ -1,6 +1,8 @@
 import { api } from '../../commons/http';
+import { assertEvidenceOfHolder } from '../../commons/store/evidence';
 import { idempotencyClaim, rememberedResponse } from '../../commons/store/idempotency';
 import { getFirm, getSmePolicy, saveSmeDecision, verifySmeReferences } from '../../commons/store/sme';
+import { smeEvidenceReferences } from '../../../shared/evidence/references';
 import { DomainError } from '../../../shared/errors';
 import { FirmActionPath, FirmActionRequest, firmViewFor } from '../../../shared/evaluation/sme-access';
 import { authorizeSmeAction, canSeeFirm, decideSme } from '../../../shared/sme/decide';
@@ -17,5 +19,7 @@ export const handler = api('sme/act', { path: FirmActionPath, body: FirmActionRe
   const policy = path.action === 'grant_subsidy' ? await getSmePolicy(stored.pilotId) : undefined;
   const decision = decideSme(stored, path.action, body.input ?? {}, principal, now, policy);
   await verifySmeReferences(decision);
+  // Reports, plans and photos the step names are files uploaded to this firm's own record, of their kind.
+  await assertEvidenceOfHolder({ type: 'sme', firmId: stored.id }, smeEvidenceReferences(path.action, body.input ?? {}));
   return saveSmeDecision(stored, decision, { status: 200, body: firmViewFor(principal, decision.firm) }, claim, now);
 });

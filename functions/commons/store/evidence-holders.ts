@@ -5,6 +5,7 @@ import { getReportedValue, pilotIndicator } from './indicators';
 import { getPilot } from './pilots';
 import { getProvider } from './providers';
 import { getStoredProject } from './projects';
+import { getFirm } from './sme';
 
 async function load(holder: EvidenceHolder): Promise<LoadedHolder | undefined> {
   switch (holder.type) {
@@ -20,6 +21,10 @@ async function load(holder: EvidenceHolder): Promise<LoadedHolder | undefined> {
     case 'indicator': {
       const [{ indicator }, value] = await Promise.all([pilotIndicator(holder.pilotId, holder.code), getReportedValue(holder.pilotId, holder.code, holder.period)]);
       return { type: 'indicator', holder, indicator, ...(value ? { value } : {}) };
+    }
+    case 'sme': {
+      const firm = await getFirm(holder.firmId);
+      return firm && { type: 'sme', holder, firm };
     }
   }
 }

@@ -35,6 +35,8 @@ function evidencePartition(holder: EvidenceHolder): string {
       return keys.providerEvidencePartition(holder.pilotId, holder.providerId);
     case 'indicator':
       return keys.indicatorEvidencePartition(holder.pilotId, holder.code, holder.period);
+    case 'sme':
+      return keys.smePartition(holder.firmId);
   }
 }
 
@@ -170,10 +172,11 @@ async function saveEvidence(verified: Evidence, now: Date): Promise<EvidenceFlag
   }
 }
 
-/** A project's evidence is listed in its enterprise's dossier (the byEnterprise index); no other holder's is. */
+/** A project's or an SME's evidence is listed in its enterprise's dossier (the byEnterprise index). */
 function dossierKeys(evidence: Evidence): { enterprisePk?: string; enterpriseSk?: string } {
-  if (evidence.holder.type !== 'project' || evidence.uscc === undefined) return {};
-  return { enterprisePk: keys.enterprisePartition(evidence.uscc), enterpriseSk: `EVIDENCE#${evidence.holder.projectId}#${evidence.id}` };
+  if (evidence.uscc === undefined) return {};
+  const owner = evidence.holder.type === 'project' ? evidence.holder.projectId : evidence.holder.type === 'sme' ? `SME#${evidence.holder.firmId}` : undefined;
+  return owner === undefined ? {} : { enterprisePk: keys.enterprisePartition(evidence.uscc), enterpriseSk: `EVIDENCE#${owner}#${evidence.id}` };
 }
 
 /** Who a claim names: only a project's evidence claims (claimsOf), so the holder is a project here. */

@@ -24,6 +24,8 @@ import { parseInput } from '../../../shared/validation';
 import { ENERGY, FIRMS, LABOUR, actor as indicatorActor } from '../indicators/fixtures';
 import { actor as projectActor, PILOT, stateFixtures } from '../projects/fixtures';
 import { providerFixtures, PROVIDER_ID, actor as providerActor } from '../providers/fixtures';
+import { smeActor, smeFixtures } from '../sme/fixtures';
+import { smeEvidenceReferences } from '../../../shared/evidence/references';
 import { pdf, sha256Hex } from './files';
 
 /**
@@ -62,11 +64,12 @@ describe('a holder’s place', () => {
     { type: 'project', projectId: 'P-1' },
     providerPlace,
     { type: 'indicator', pilotId: PILOT, code: 'tt-04', period: '2025Q4' },
+    { type: 'sme', firmId: 'sme-1' },
   ];
 
   it('is the same segments in the storage key and the API path, and a key names its holder back', () => {
-    expect(holders.map(holderPrefix)).toEqual(['projects/P-1', `providers/${PILOT}/${PROVIDER_ID}`, `indicators/${PILOT}/tt-04/2025Q4`]);
-    expect(holders.map(holderApiPath)).toEqual(['/projects/P-1', `/pilots/${PILOT}/providers/${PROVIDER_ID}`, `/pilots/${PILOT}/indicators/tt-04/periods/2025Q4`]);
+    expect(holders.map(holderPrefix)).toEqual(['projects/P-1', `providers/${PILOT}/${PROVIDER_ID}`, `indicators/${PILOT}/tt-04/2025Q4`, 'sme-firms/sme-1']);
+    expect(holders.map(holderApiPath)).toEqual(['/projects/P-1', `/pilots/${PILOT}/providers/${PROVIDER_ID}`, `/pilots/${PILOT}/indicators/tt-04/periods/2025Q4`, '/sme-firms/sme-1']);
     for (const holder of holders) expect(holderOfKey(storageKey(holder, 'u-1'))).toEqual({ holder, uploadId: 'u-1' });
   });
 
@@ -74,12 +77,13 @@ describe('a holder’s place', () => {
     expect(parseInput(HolderPath, { projectId: 'P-1' })).toEqual({ holder: holders[0] });
     expect(parseInput(UploadPath, { pilotId: PILOT, providerId: PROVIDER_ID, uploadId: 'u-1' })).toEqual({ holder: providerPlace, uploadId: 'u-1' });
     expect(parseInput(EvidencePath, { pilotId: PILOT, code: 'tt-04', period: '2025Q4', evidenceId: 'e-1' })).toEqual({ holder: holders[2], evidenceId: 'e-1' });
+    expect(parseInput(UploadPath, { firmId: 'sme-1', uploadId: 'u-2' })).toEqual({ holder: holders[3], uploadId: 'u-2' });
     refused(() => parseInput(HolderPath, { pilotId: PILOT, code: 'tt-04', period: '2025-13' }), 'VALIDATION_FAILED');
   });
 
   it('has evidence routes for every holder, each served by the same four handlers', () => {
     const families = ROUTES.filter((route) => route.handler.startsWith('evidence/') && route.handler !== 'evidence/remove');
-    for (const expected of ['/projects/{projectId}', '/pilots/{pilotId}/providers/{providerId}', '/pilots/{pilotId}/indicators/{code}/periods/{period}']) {
+    for (const expected of ['/projects/{projectId}', '/pilots/{pilotId}/providers/{providerId}', '/pilots/{pilotId}/indicators/{code}/periods/{period}', '/sme-firms/{firmId}']) {
       expect(families.filter((route) => route.path.startsWith(`${expected}/evidence`)).map((route) => route.handler).sort()).toEqual(['evidence/complete', 'evidence/download', 'evidence/list', 'evidence/upload']);
     }
   });
@@ -90,6 +94,7 @@ describe('the categories each holder takes', () => {
     for (const category of EvidenceCategory.options) expect(EVIDENCE_CATEGORIES[category].holders.length, category).toBeGreaterThan(0);
     expect(categoriesFor('provider')).toEqual(['business_licence', 'provider_application', 'financial_statement', 'qualification', 'case_study', 'expert_resume', 'service_commitment', 'rectification_report', 'other']);
     expect(categoriesFor('indicator')).toEqual(['statistical_source', 'other']);
+    expect(categoriesFor('sme')).toEqual(['site_photo', 'plan', 'diagnosis_report', 'maturity_report', 'other']);
     expect(categoriesFor('project')).not.toContain('statistical_source');
     for (const holder of HOLDER_TYPES) expect(categoriesFor(holder)).toContain('other');
   });
@@ -153,6 +158,39 @@ describe('an indicator period’s data sources', () => {
     const readers = ROLES.filter((role: Role) => canReadHolder({ ...indicatorActor(role), ...(role === 'supervisor' ? {} : { pilot: PILOT }) } as Principal, period(LABOUR)));
     expect(readers).toEqual(['town', 'bureau', 'finance', 'operator', 'data_unit', 'supervisor']);
     expect(canReadHolder({ ...indicatorActor('bureau'), pilot: 'elsewhere' }, period(LABOUR))).toBe(false);
+  });
+});
+
+describe('a pilot SME’s files', () => {
+  const sme = smeFixtures();
+  const firmOf = (status: keyof typeof sme): LoadedHolder => ({ type: 'sme', holder: { type: 'sme', firmId: sme[status].firm.id }, firm: sme[status].firm });
+
+  it('come from the party each step belongs to, and go into the enterprise’s dossier', () => {
+    const diagnosis = planUpload(firmOf('enrolled'), smeActor('provider'), declaration('diagnosis_report'), NOW, 'u-1');
+    expect(diagnosis).toMatchObject({ key: 'sme-firms/sme-1/u-1', uscc: sme.enrolled.firm.uscc, uploader: { role: 'provider' } });
+    expect(planUpload(firmOf('transformed'), smeActor('assessor'), declaration('maturity_report'), NOW, 'u-2').uploader.role).toBe('assessor');
+    refused(() => planUpload(firmOf('transformed'), smeActor('enterprise'), declaration('maturity_report'), NOW, 'u-3'), 'FORBIDDEN');
+    refused(() => planUpload(firmOf('enrolled'), { ...smeActor('provider'), providerId: 'ind-9' }, declaration('diagnosis_report'), NOW, 'u-4'), 'FORBIDDEN');
+    refused(() => planUpload(firmOf('enrolled'), smeActor('provider'), declaration('case_study'), NOW, 'u-5'), 'VALIDATION_FAILED');
+  });
+
+  it('are closed once the firm is subsidised or withdrawn, and read by whoever may see the firm', () => {
+    for (const status of ['subsidised', 'withdrawn'] as const) refused(() => assertTakesUploads(firmOf(status)), 'ILLEGAL_TRANSITION');
+    expect(ROLES.filter((role) => canReadHolder(smeActor(role), firmOf('enrolled')))).toEqual(['enterprise', 'town', 'bureau', 'finance', 'operator', 'provider', 'assessor', 'supervisor']);
+  });
+
+  it('are named per step with the step’s own kind: one field name, two reports', () => {
+    const diagnosis = smeEvidenceReferences('record_diagnosis', { reportEvidenceId: 'd', summary: 's' });
+    const assessment = smeEvidenceReferences('assess_maturity', { level: 2, reportEvidenceId: 'm', evidenceIds: ['p1', 'p2'] });
+    expect(diagnosis).toEqual([{ id: 'd', path: 'reportEvidenceId', categories: ['diagnosis_report'] }]);
+    expect(assessment).toEqual([
+      { id: 'm', path: 'reportEvidenceId', categories: ['maturity_report'] },
+      { id: 'p1', path: 'evidenceIds.0', categories: null },
+      { id: 'p2', path: 'evidenceIds.1', categories: null },
+    ]);
+    expect(smeEvidenceReferences('adopt_plan', { kind: 'custom', planEvidenceId: 'pl' })).toEqual([{ id: 'pl', path: 'planEvidenceId', categories: ['plan'] }]);
+    expect(smeEvidenceReferences('accept', { comments: 'reportEvidenceId' })).toEqual([]);
+    expect(smeEvidenceReferences('toString', {})).toEqual([]);
   });
 });
 

@@ -744,6 +744,8 @@ export const zhCN = {
   'evidenceCategory.service_commitment': '本地化服务承诺',
   'evidenceCategory.rectification_report': '整改报告',
   'evidenceCategory.statistical_source': '数据来源佐证材料',
+  'evidenceCategory.diagnosis_report': '诊断报告',
+  'evidenceCategory.maturity_report': '数字化水平评测报告',
   'evidenceCategory.other': '其他材料',
 
   'error.VALIDATION_FAILED': '提交的内容不符合要求，请按提示修改',

@@ -27,6 +27,13 @@ const labelled = (family: 'status' | 'role', ...names: string[]) => (item: Dossi
   return value === undefined ? t('common.none') : label(family, value);
 };
 
+/** Which of the enterprise's projects or SME files a piece of evidence belongs to (shared/evidence/holders.ts). */
+function holderOf(item: DossierItem): string {
+  const holder = item.holder as { projectId?: unknown; firmId?: unknown } | undefined;
+  const id = holder?.projectId ?? holder?.firmId ?? item.projectId;
+  return typeof id === 'string' && id.length > 0 ? id : t('common.none');
+}
+
 export const DOSSIER_COLUMNS = {
   projects: [
     { header: t('dossier.col.id'), value: text('id', 'projectId') },
@@ -43,7 +50,7 @@ export const DOSSIER_COLUMNS = {
     { header: t('dossier.col.id'), value: text('evidenceId', 'id') },
     { header: t('dossier.col.fileName'), value: text('fileName', 'name', 'title') },
     { header: t('dossier.col.kind'), value: text('kind', 'category') },
-    { header: t('dossier.col.project'), value: text('projectId') },
+    { header: t('dossier.col.project'), value: holderOf },
     { header: t('dossier.col.at'), value: time('uploadedAt', 'at', 'createdAt') },
   ],
   auditTrail: [
