@@ -22,6 +22,7 @@ const accounts = {
   expert1: account('zhuanjia1', '专家 郑工', ['expert'], { pilot: PILOT }),
   expert2: account('zhuanjia2', '专家 冯教授', ['expert'], { pilot: PILOT }),
   expert3: account('zhuanjia3', '专家 何高工', ['expert'], { pilot: PILOT }),
+  provider: account('fuwushang', '天津浏览器测试数字科技有限公司', ['provider'], { provider: 'prov-browser', pilot: PILOT }),
 };
 // A PNG signature and a little more: enough for the API's file-type check (shared/evidence/signature.ts).
 const PLAN_PDF = onePagePdf('PilotOps implementation plan');
@@ -301,6 +302,45 @@ describe('a key project from application to the public dashboard, in Chromium', 
     await page.getByRole('link', { name: '全员劳动生产率' }).click();
     await page.getByRole('heading', { name: '各期填报' }).waitFor();
     await log.check(page, 'bureau-indicator');
+    await page.context().close();
+  });
+
+  it('lets a new provider upload its materials and register in the pool (002 §三(一)2(2))', async () => {
+    const page = await as('provider');
+    await page.getByRole('link', { name: '申报注册服务商' }).click();
+    await page.getByRole('heading', { level: 1, name: '服务商申报注册' }).waitFor();
+    // Founded within two years and with a local office: no statements and no 本地化服务承诺 are due.
+    const materials = [
+      ['provider_application', '服务商申报书.pdf'],
+      ['business_licence', '营业执照.pdf'],
+      ['case_study', '实施案例.pdf'],
+      ['expert_resume', '专家简历.pdf'],
+    ] as const;
+    for (const [index, [category, name]] of materials.entries()) {
+      await page.getByLabel('材料类别').selectOption(category);
+      await page.getByLabel('选择文件').setInputFiles({ name, mimeType: 'application/pdf', buffer: PLAN_PDF });
+      await page.getByRole('button', { name: '上传', exact: true }).click();
+      await expect.poll(() => page.getByText('已上传', { exact: true }).count()).toBe(index + 1);
+    }
+    // Each file lands in its material's field as it arrives.
+    await expect(page.getByRole('combobox', { name: /^营业执照/ }).inputValue()).resolves.not.toBe('');
+    await expect(page.getByLabel(/实施案例\.pdf/).isChecked()).resolves.toBe(true);
+    await page.getByLabel('机构名称').fill(accounts.provider.name);
+    await page.getByLabel('统一社会信用代码').fill(withUsccCheck('91120114MA0BW0002'));
+    await page.getByLabel('服务商类型').selectOption('scenario');
+    await page.getByLabel('服务行业').fill('通用设备制造业');
+    await page.getByLabel('机构简介').fill('面向中小企业的设备联网与能耗监测服务。');
+    await page.getByLabel('在本地有团队或办公场地').check();
+    await page.getByLabel('成立不满两年').check();
+    await page.getByLabel('联系人姓名').fill('赵工');
+    await page.getByLabel('联系电话').fill('022-29340000');
+    await log.check(page, 'provider-register');
+    await page.getByRole('button', { name: '提交申报' }).click();
+    await page.waitForURL(/\/providers\/prov-browser$/);
+    await page.getByText('申报已提交，等待区工业和信息化局审核。').waitFor();
+    await page.getByRole('table', { name: '服务商上传的申报材料和整改报告' }).waitFor();
+    await expect(page.getByText('已申报（待审核）').first().isVisible()).resolves.toBe(true);
+    await log.check(page, 'provider-registered');
     await page.context().close();
   });
 

@@ -50,7 +50,7 @@ describe('the officials’ pages’ rules in the browser', () => {
     expect(checkSave(emptySaveValues('2025'))).toEqual([{ path: 'value', message: '请填写数值，或分子与分母，或逐户明细，三者择一' }]);
     expect(checkSave({ ...emptySaveValues('2025'), value: 'abc' })).toEqual([{ path: 'value', message: '请填写数字' }]);
     expect(checkSave({ ...emptySaveValues('2025Q2'), numerator: '30', denominator: '40' })).toEqual([]);
-    expect(saveInput({ ...emptySaveValues('2025'), value: ' 12.5 ', note: '统计年报' })).toEqual({ value: 12.5, note: '统计年报' });
+    expect(saveInput({ ...emptySaveValues('2025'), value: ' 12.5 ', note: '统计年报' })).toEqual({ value: 12.5, note: '统计年报', evidenceIds: [] });
     expect(checkReview('return', '')).toEqual([{ path: 'comments', message: '至少 1 个字符' }]);
     expect(checkReview('approve', '')).toEqual([]);
   });

@@ -3,7 +3,7 @@ import { providerDetailFor, publicProduct } from '../../../shared/providers/view
 import { dispositionFilename } from '../../../web/src/lib/api/client';
 import { beijingYear, cellText, parseYear } from '../../../web/src/lib/evaluation/self-evaluation';
 import { filterCatalogue, NO_CHOICE, tagsOf } from '../../../web/src/lib/providers/catalogue';
-import { actionInput, checkAction, emptyValues, formActions, isFullView, needsEvidence, openRectification, splitTags } from '../../../web/src/lib/providers/provider-forms';
+import { actionInput, checkAction, emptyValues, evidenceActions, formActions, isFullView, openRectification, splitTags } from '../../../web/src/lib/providers/provider-forms';
 import { actor, providerFixtures } from '../providers/fixtures';
 
 const fixtures = providerFixtures();
@@ -32,13 +32,13 @@ describe('the provider action forms', () => {
     expect(issues.map((issue) => issue.path).sort()).toEqual(['industries', 'scenarios']);
   });
 
-  it('offers the steps the API lists, without the ones that need evidence uploads', () => {
+  it('offers the steps the API lists, those that name the provider’s files apart from the generic forms', () => {
     const { provider, now } = fixtures.rectifying;
     const asProvider = providerDetailFor(actor('provider'), provider, [], now);
     if (!asProvider || !isFullView(asProvider)) throw new Error('the provider sees its own record');
     expect(asProvider.availableActions).toContain('report_rectification');
     expect(formActions(asProvider)).not.toContain('report_rectification');
-    expect(needsEvidence(asProvider)).toBe(true);
+    expect(evidenceActions(asProvider)).toEqual(['report_rectification']);
     const asBureau = providerDetailFor(actor('bureau'), provider, [], now);
     expect(asBureau && isFullView(asBureau) ? formActions(asBureau) : []).toEqual(['accept_rectification', 'eliminate', 'withdraw_product', 'record_engagement']);
     expect(isFullView(providerDetailFor(actor('enterprise'), provider, [], now)!)).toBe(false);

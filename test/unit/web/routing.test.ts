@@ -26,6 +26,12 @@ describe('page routing', () => {
     expect(paths.login('/workbench?x=1')).toBe('/login?next=%2Fworkbench%3Fx%3D1');
   });
 
+  it('takes /providers/new for the registration page, not for a provider called “new”', async () => {
+    const { matchRoute } = await import('../../../web/src/lib/routes');
+    expect(matchRoute(paths.registerProvider('wuqing-tech'))).toMatchObject({ route: { name: 'registerProvider', roles: ['provider'] }, params: { pilotId: 'wuqing-tech' } });
+    expect(matchRoute(paths.provider('wuqing-tech', 'prov-zhizaoyun')).route.name).toBe('provider');
+  });
+
   it('only returns to same-app paths after signing in', () => {
     expect(safeNext('/enterprise/register')).toBe('/enterprise/register');
     expect(safeNext('//evil.example/')).toBe('/workbench');

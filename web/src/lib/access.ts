@@ -26,6 +26,12 @@ export const INDICATOR_ROLES = asRoles(rolesAllowed('GET', '/pilots/{pilotId}/in
 export const VALUE_ENTRY_ROLES = asRoles(rolesAllowed('POST', '/pilots/{pilotId}/indicators/{code}/periods/{period}/actions/{action}'));
 /** The provider pool: who reads it, the catalogue's; the self-evaluation's readers. */
 export const PROVIDER_POOL_ROLES = asRoles(rolesAllowed('GET', '/pilots/{pilotId}/providers'));
+/** Who registers a provider into a pool (the provider itself), and who reads a provider's materials. */
+export const PROVIDER_REGISTER_ROLES = asRoles(rolesAllowed('POST', '/pilots/{pilotId}/providers'));
+export const PROVIDER_MATERIALS_ROLES = asRoles(rolesAllowed('GET', '/pilots/{pilotId}/providers/{providerId}/evidence'));
+/** Who hands in an indicator period's data sources, and who reads them. */
+export const SOURCE_UPLOAD_ROLES = asRoles(rolesAllowed('POST', '/pilots/{pilotId}/indicators/{code}/periods/{period}/evidence/uploads'));
+export const SOURCE_READ_ROLES = asRoles(rolesAllowed('GET', '/pilots/{pilotId}/indicators/{code}/periods/{period}/evidence'));
 export const CATALOGUE_ROLES = asRoles(rolesAllowed('GET', '/pilots/{pilotId}/catalogue'));
 export const SELF_EVALUATION_ROLES = asRoles(rolesAllowed('GET', '/pilots/{pilotId}/self-evaluations/{year}'));
 export const FULFIL_ROLES = asRoles(rolesAllowed('POST', '/obligations/{obligationId}/fulfil'));

@@ -17,6 +17,8 @@ export const paths = {
   indicators: (pilotId: string) => `/pilots/${segment(pilotId)}/indicators`,
   indicator: (pilotId: string, code: string) => `/pilots/${segment(pilotId)}/indicators/${segment(code)}`,
   providers: (pilotId: string) => `/pilots/${segment(pilotId)}/providers`,
+  /** Before `provider`: `new` is not a provider id (ids come from the sign-in token, never typed). */
+  registerProvider: (pilotId: string) => `/pilots/${segment(pilotId)}/providers/new`,
   provider: (pilotId: string, providerId: string) => `/pilots/${segment(pilotId)}/providers/${segment(providerId)}`,
   catalogue: (pilotId: string) => `/pilots/${segment(pilotId)}/catalogue`,
   selfEvaluation: (pilotId: string, year: number) => `/pilots/${segment(pilotId)}/self-evaluations/${year}`,

@@ -1,6 +1,6 @@
 import type { Component } from 'svelte';
 import type { Role } from '../../../shared/roles';
-import { CATALOGUE_ROLES, CREATE_PROJECT_ROLES, DOSSIER_ROLES, INBOX_ROLES, INDICATOR_ROLES, PROVIDER_POOL_ROLES, REGISTER_ROLES, SELF_EVALUATION_ROLES } from './access';
+import { CATALOGUE_ROLES, CREATE_PROJECT_ROLES, DOSSIER_ROLES, INBOX_ROLES, INDICATOR_ROLES, PROVIDER_POOL_ROLES, PROVIDER_REGISTER_ROLES, REGISTER_ROLES, SELF_EVALUATION_ROLES } from './access';
 import { findRoute, type PageParams } from './route-match';
 
 /**
@@ -72,6 +72,14 @@ export const PAGE_ROUTES: readonly PageRoute[] = [
     access: 'signed-in',
     ...(PROVIDER_POOL_ROLES ? { roles: PROVIDER_POOL_ROLES } : {}),
     load: () => import('../pages/providers/ProviderPool.svelte'),
+  },
+  {
+    // Ahead of `provider`, whose pattern would take `new` as an id.
+    name: 'registerProvider',
+    pattern: '/pilots/:pilotId/providers/new',
+    access: 'signed-in',
+    ...(PROVIDER_REGISTER_ROLES ? { roles: PROVIDER_REGISTER_ROLES } : {}),
+    load: () => import('../pages/providers/RegisterProvider.svelte'),
   },
   {
     name: 'provider',

@@ -16,7 +16,7 @@ import type { Role } from '../../../../shared/roles';
 import type { BoardRow } from '../../../../shared/indicators/board';
 import type { IndicatorDetail, ValueView } from '../../../../shared/indicators/view';
 import type { FullProviderView, ProviderDetail, PublicProduct, PublicProvider } from '../../../../shared/providers/views';
-import type { ProviderStatus } from '../../../../shared/providers/model';
+import type { ProviderStatus, RegisterProviderInput } from '../../../../shared/providers/model';
 import type { SelfEvaluation } from '../../../../shared/evaluation/self-evaluation';
 import type { SelfEvaluationSheet } from '../../../../shared/evaluation/sheets';
 import { newIdempotencyKey, withQuery, type ApiClient } from './client';
@@ -157,6 +157,9 @@ export function endpoints(api: ApiClient) {
     runValueAction,
     listProviders: (pilotId: string, status?: ProviderStatus) => api.get<ProviderPool>(`/pilots/${segment(pilotId)}/providers`, { status }),
     getProvider: (pilotId: string, providerId: string) => api.get<ProviderDetail>(`/pilots/${segment(pilotId)}/providers/${segment(providerId)}`),
+    /** 002 §三(一)2(2) 申报注册: the caller's own provider (its id comes from the token) joins the pilot's pool as applied. */
+    registerProvider: (pilotId: string, input: RegisterProviderInput, idempotencyKey: string = newIdempotencyKey()) =>
+      api.post<FullProviderView>(`/pilots/${segment(pilotId)}/providers`, input, { 'idempotency-key': idempotencyKey }),
     runProviderAction,
     /** The 小快轻准 catalogue: listed products of providers in the pool. */
     catalogue: (pilotId: string) => api.get<{ items: PublicProduct[] }>(`/pilots/${segment(pilotId)}/catalogue`),

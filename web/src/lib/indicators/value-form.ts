@@ -4,6 +4,8 @@ import { VALUE_ACTIONS, type ValueAction } from '../../../../shared/indicators/m
 import { Period } from '../../../../shared/indicators/period';
 import type { Evaluation } from '../../../../shared/indicators/progress';
 import { fieldIssues } from '../../../../shared/validation';
+import type { EvidenceHolder } from '../../../../shared/evidence/holders';
+import type { EvidenceView } from '../api/endpoints';
 import { ApiError, errorMessage } from '../api/errors';
 import { t } from '../i18n';
 
@@ -17,12 +19,14 @@ export interface SaveValues {
   numerator: string;
   denominator: string;
   note: string;
+  /** the period's data sources the figure names (000 主要指标表: 责任单位报送, with its 统计报表/台账) */
+  evidenceIds: string[];
 }
 
-export const SAVE_FIELDS = ['period', 'value', 'numerator', 'denominator', 'note'] as const;
+export const SAVE_FIELDS = ['period', 'value', 'numerator', 'denominator', 'note', 'evidenceIds'] as const;
 
 export function emptySaveValues(period = ''): SaveValues {
-  return { period, value: '', numerator: '', denominator: '', note: '' };
+  return { period, value: '', numerator: '', denominator: '', note: '', evidenceIds: [] };
 }
 
 /** A typed number; a blank box is "not given", anything unreadable is passed on for the schema to refuse. */
@@ -39,7 +43,25 @@ export function saveInput(values: SaveValues): Record<string, unknown> {
     const parsed = numberOrText(values[key]);
     if (parsed !== undefined) input[key] = parsed;
   }
+  // Always sent: a save replaces the working figure, its sources included.
+  input.evidenceIds = [...values.evidenceIds];
   return input;
+}
+
+/** The holder of a period's data sources, once the period typed is one (shared/evidence/holders.ts). */
+export function sourcesHolder(pilotId: string, code: string, period: string): Extract<EvidenceHolder, { type: 'indicator' }> | undefined {
+  const parsed = Period.safeParse(period.trim());
+  return parsed.success ? { type: 'indicator', pilotId, code, period: parsed.data } : undefined;
+}
+
+/**
+ * The sources ticked to begin with: those the stored figure names, or — for a figure without any —
+ * every file of the period, since a figure cannot be submitted without one (shared/indicators/decide.ts).
+ */
+export function preselectSources(items: readonly Pick<EvidenceView, 'id'>[], named: readonly string[] = []): string[] {
+  const ids = items.map((item) => item.id);
+  const kept = named.filter((id) => ids.includes(id));
+  return kept.length > 0 ? kept : ids;
 }
 
 export function checkSave(values: SaveValues): FieldIssue[] {

@@ -20,11 +20,12 @@ export interface ActionField {
 const field = (name: string, kind: FieldKind, required = true): ActionField => ({ name, kind, required });
 
 /**
- * Steps whose input names evidence (materials, rectification proof). The API offers no upload a
- * provider may use (evidence uploads are a project's, shared/routes.ts), so the page does not offer them.
+ * Steps whose input names the provider's own files (materials, rectification proof): each has a form
+ * of its own (ResubmitForm, RectificationReportForm) beside the provider's uploads, not fields here.
  */
 export const EVIDENCE_ACTIONS = ['resubmit', 'report_rectification'] as const satisfies readonly ProviderAction[];
-export type FormAction = Exclude<ProviderAction, (typeof EVIDENCE_ACTIONS)[number]>;
+export type EvidenceAction = (typeof EVIDENCE_ACTIONS)[number];
+export type FormAction = Exclude<ProviderAction, EvidenceAction>;
 
 export const ACTION_FIELDS: Readonly<Record<FormAction, readonly ActionField[]>> = {
   return_materials: [field('comments', 'textarea')],
@@ -54,13 +55,14 @@ export function isFormAction(action: string): action is FormAction {
   return Object.hasOwn(ACTION_FIELDS, action);
 }
 
-/** The steps this reader may take here, in the table's order, without those that need evidence. */
+/** The steps this reader may take with the generic form, in the table's order. */
 export function formActions(view: Pick<FullProviderView, 'availableActions'>): FormAction[] {
   return view.availableActions.filter(isFormAction);
 }
 
-export function needsEvidence(view: Pick<FullProviderView, 'availableActions'>): boolean {
-  return view.availableActions.some((action) => (EVIDENCE_ACTIONS as readonly string[]).includes(action));
+/** The steps this reader may take that name its files, in the table's order. */
+export function evidenceActions(view: Pick<FullProviderView, 'availableActions'>): EvidenceAction[] {
+  return view.availableActions.filter((action): action is EvidenceAction => (EVIDENCE_ACTIONS as readonly string[]).includes(action));
 }
 
 export function emptyValues(action: FormAction): FormValues {
