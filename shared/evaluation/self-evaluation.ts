@@ -4,6 +4,7 @@ import type { DerivationSources } from '../indicators/derived';
 import type { ReportedValue } from '../indicators/model';
 import { endOfBeijingDay } from '../indicators/period';
 import { RISK_REASON_LABELS } from '../indicators/progress';
+import type { Warning } from '../obligations/model';
 import type { Pilot } from '../pilots/model';
 import { STATUS_LABELS } from '../projects/lifecycle';
 import { ProjectStatus } from '../projects/model';
@@ -48,7 +49,20 @@ export interface SelfEvaluation {
   /** current stage of every project ever submitted (drafts are the enterprise's own) */
   projectsByStage: Array<{ status: ProjectStatus; label: string; count: number }>;
   funds: { approvedWan: number; disbursedWan: number; disbursedInYearWan: number; smeSubsidiesWan: number };
-  warnings: { projectIssuedInYear: number; projectOpen: number; providerIssuedInYear: number; providerOpen: number; totalInYear: number };
+  /**
+   * Warnings of the year: the bureau's own on projects and providers (滨海 §三(五)8), and those the
+   * deadline sweep raised for missed reports, visits, signings and rectifications (逾期警示); its
+   * escalations of review stages held too long (督办) are counted apart, being the officials' own.
+   */
+  warnings: {
+    projectIssuedInYear: number;
+    projectOpen: number;
+    providerIssuedInYear: number;
+    providerOpen: number;
+    overdueInYear: number;
+    escalationsInYear: number;
+    totalInYear: number;
+  };
   providers: { byStatus: Array<{ status: ProviderStatus; label: string; count: number }>; inPool: number; comprehensive: number; industry: number; products: number };
   sme: MaturityCounts | null;
 }
@@ -89,7 +103,14 @@ export function evaluationInstant(pilot: Pick<Pilot, 'periodStart'>, year: numbe
   return end.getTime() < now.getTime() ? end : now;
 }
 
-export function selfEvaluation(pilot: Pilot, year: number, values: readonly ReportedValue[], sources: DerivationSources, now: Date): SelfEvaluation {
+export function selfEvaluation(
+  pilot: Pilot,
+  year: number,
+  values: readonly ReportedValue[],
+  sources: DerivationSources,
+  sweepWarnings: readonly Pick<Warning, 'severity' | 'raisedAt'>[],
+  now: Date,
+): SelfEvaluation {
   const asOf = evaluationInstant(pilot, year, now);
   const rows = indicatorBoard(pilot, values, sources, asOf);
   const submitted = sources.projects.filter((project) => project.submittedAt !== undefined);
@@ -98,6 +119,8 @@ export function selfEvaluation(pilot: Pilot, year: number, values: readonly Repo
   const providerWarnings = sources.providers.flatMap((provider) => provider.warnings);
   const projectIssuedInYear = projectWarnings.filter((warning) => inYear(warning.issuedAt, year)).length;
   const providerIssuedInYear = providerWarnings.filter((warning) => inYear(warning.issuedAt, year)).length;
+  const sweptInYear = sweepWarnings.filter((warning) => inYear(warning.raisedAt, year) && notAfter(warning.raisedAt, asOf));
+  const overdueInYear = sweptInYear.filter((warning) => warning.severity === 'warning').length;
   return {
     pilot: { id: pilot.id, name: pilot.name, city: pilot.city, kind: pilot.kind, periodStart: pilot.periodStart, periodEnd: pilot.periodEnd },
     year,
@@ -119,7 +142,9 @@ export function selfEvaluation(pilot: Pilot, year: number, values: readonly Repo
       projectOpen: projectWarnings.filter((warning) => warning.clearedAt === undefined).length,
       providerIssuedInYear,
       providerOpen: providerWarnings.filter((warning) => warning.clearedAt === undefined).length,
-      totalInYear: projectIssuedInYear + providerIssuedInYear,
+      overdueInYear,
+      escalationsInYear: sweptInYear.length - overdueInYear,
+      totalInYear: projectIssuedInYear + providerIssuedInYear + overdueInYear,
     },
     providers: {
       byStatus: ProviderStatus.options

@@ -110,6 +110,8 @@ function funds(report: SelfEvaluation): SelfEvaluationSheet {
       ['未解除的项目警示（项）', warnings.projectOpen],
       [`${report.year} 年服务商警示（次）`, warnings.providerIssuedInYear],
       ['未解除的服务商警示（项）', warnings.providerOpen],
+      [`${report.year} 年逾期警示（次，系统定时检查）`, warnings.overdueInYear],
+      [`${report.year} 年审核超时督办（次）`, warnings.escalationsInYear],
     ],
   };
 }

@@ -180,6 +180,11 @@ describe('deadlines through the gateway', () => {
     expect((await inbox('town')).items.filter((item) => item.kind === 'warning')).toHaveLength(1);
     expect((await inbox('operator')).items.map((item) => item.title)).toEqual(['2025年第2季度走访检查已逾期']);
     expect((await inbox('bureau')).items.filter((item) => item.kind === 'warning')).toHaveLength(2);
+    // 002 §三(六): the yearly self-evaluation counts what the sweep raised
+    stack.setNow(new Date('2025-07-20T02:00:00Z'));
+    const evaluation = await clients.bureau.get<{ report: { warnings: Record<string, number> } }>(`/pilots/${PILOT}/self-evaluations/2025`);
+    expect(evaluation.status).toBe(200);
+    expect(evaluation.body.report.warnings).toMatchObject({ overdueInYear: 2, escalationsInYear: 1, totalInYear: 2 });
   });
 
   it('closes a report filed late as fulfilled and keeps its miss and warning', async () => {

@@ -11,7 +11,7 @@ import { keys } from './keys';
 import { cancellationCodes, fromObligationItem, obligationKeys, openObligation } from './obligations';
 import { listPilots } from './pilots';
 import { projectsInStatus } from './projects';
-import { strip } from './records';
+import { queryAll, strip } from './records';
 
 /**
  * The timers' storage port (shared/obligations/sweep.ts, reminders.ts, periodic.ts) on DynamoDB.
@@ -46,7 +46,15 @@ async function conditionalTransaction(items: TransactItem[], decisive: readonly 
 }
 
 function warningItem(warning: Warning): Record<string, unknown> {
-  const item: Record<string, unknown> = { pk: `WARNING#${warning.id}`, sk: 'WARNING', itemType: 'warning', ...warning };
+  // The pilot's list (byQueue) is what its yearly self-evaluation counts (shared/evaluation/self-evaluation.ts).
+  const item: Record<string, unknown> = {
+    pk: `WARNING#${warning.id}`,
+    sk: 'WARNING',
+    itemType: 'warning',
+    queuePk: keys.pilotWarnings(warning.pilotId),
+    queueSk: `${warning.raisedAt}#${warning.id}`,
+    ...warning,
+  };
   // A warning on the enterprise's own duty belongs in its dossier (一企一档); an official's escalation does not.
   if (warning.uscc && warning.severity === 'warning') {
     item.enterprisePk = keys.enterprisePartition(warning.uscc);
@@ -183,3 +191,9 @@ export const deadlineStore: DeadlinePort & PeriodicPort = {
       [0, 1],
     ),
 };
+
+/** The warnings and escalations the sweep raised in a pilot, oldest first (its byQueue list). */
+export async function sweepWarningsOfPilot(pilotId: string): Promise<Warning[]> {
+  const items = await queryAll({ IndexName: 'byQueue', KeyConditionExpression: 'queuePk = :pk', ExpressionAttributeValues: { ':pk': keys.pilotWarnings(pilotId) } });
+  return items.map((item) => strip<Warning>(item));
+}

@@ -37,6 +37,8 @@ export const keys = {
   provider: (pilotId: string, providerId: string) => ({ pk: `PROVIDER#${pilotId}#${providerId}`, sk: 'PROVIDER' }),
   providerPartition: (pilotId: string, providerId: string) => `PROVIDER#${pilotId}#${providerId}`,
   providerPool: (pilotId: string) => `POOL#${pilotId}`,
+  /** every warning and escalation the deadline sweep raised in a pilot, by time (byQueue) */
+  pilotWarnings: (pilotId: string) => `WARNINGS#${pilotId}`,
   /** evidence held by a provider (its registration materials) or by an indicator period (its data sources) */
   providerEvidencePartition: (pilotId: string, providerId: string) => `PROVIDER_EVIDENCE#${pilotId}#${providerId}`,
   indicatorEvidencePartition: (pilotId: string, code: string, period: string) => `INDICATOR_EVIDENCE#${pilotId}#${code}#${period}`,

@@ -25,9 +25,17 @@ const SOURCES: DerivationSources = {
 };
 const approved = value(value(value(undefined, 'save', FIGURE, actor('data_unit'), at('2026-01-20T02:00:00Z')), 'submit', {}, actor('data_unit'), at('2026-01-20T03:00:00Z')), 'approve', {}, actor('bureau'), at('2026-01-21T02:00:00Z'));
 const NOW = at('2026-03-01T02:00:00Z');
+/** What the deadline sweep raised: two misses and an escalation in 2025, one miss in 2026 and one in 2024. */
+const SWEPT = [
+  { severity: 'warning', raisedAt: '2025-04-16T01:00:00.000Z' },
+  { severity: 'warning', raisedAt: '2025-12-31T15:30:00.000Z' },
+  { severity: 'escalation', raisedAt: '2025-03-20T01:00:00.000Z' },
+  { severity: 'warning', raisedAt: '2025-12-31T16:30:00.000Z' }, // 2026-01-01 in Beijing
+  { severity: 'warning', raisedAt: '2024-11-11T01:00:00.000Z' },
+] as const;
 
 describe('the yearly self-evaluation', () => {
-  const report = selfEvaluation(TECH_PILOT, 2025, [approved], SOURCES, NOW);
+  const report = selfEvaluation(TECH_PILOT, 2025, [approved], SOURCES, SWEPT, NOW);
 
   it('is taken at the year’s last Beijing instant once the year is over, and now during it', () => {
     expect(report.asOf).toBe('2025-12-31T15:59:59.999Z');
@@ -53,13 +61,16 @@ describe('the yearly self-evaluation', () => {
   it('sums funds approved and disbursed, and the warnings of the year', () => {
     // three selected projects at 500 万元; 200 pre-allocated each, the accepted one also got nothing more
     expect(report.funds).toEqual({ approvedWan: 1500, disbursedWan: 600, disbursedInYearWan: 600, smeSubsidiesWan: 0 });
-    expect(report.warnings).toMatchObject({ providerIssuedInYear: 1, providerOpen: 1, totalInYear: 1 });
+    expect(report.warnings).toMatchObject({ providerIssuedInYear: 1, providerOpen: 1, overdueInYear: 2, escalationsInYear: 1, totalInYear: 3 });
+    // during a year, only what has been raised by now counts
+    const early = selfEvaluation(TECH_PILOT, 2026, [approved], SOURCES, SWEPT, NOW);
+    expect(early.warnings).toMatchObject({ overdueInYear: 1, escalationsInYear: 0 });
     expect(report.providers).toMatchObject({ inPool: 1, industry: 1, products: 1 });
   });
 
   it('adds the maturity levels for an SME pilot', () => {
     expect(report.sme).toBeNull();
-    const smeReport = selfEvaluation({ ...TECH_PILOT, kind: 'sme_digital', indicators: [] }, 2025, [], { ...SOURCES, smeFirms: [sme.subsidised.firm] }, NOW);
+    const smeReport = selfEvaluation({ ...TECH_PILOT, kind: 'sme_digital', indicators: [] }, 2025, [], { ...SOURCES, smeFirms: [sme.subsidised.firm] }, [], NOW);
     expect(smeReport.sme?.rows.find((row) => row.level === 3)?.accepted).toBe(1);
     expect(smeReport.funds.smeSubsidiesWan).toBe(20);
   });
