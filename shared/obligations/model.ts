@@ -18,6 +18,9 @@ export const ObligationKind = z.enum([
   'rectification',
   'provider_rectification',
   'review_stage',
+  // 004 §五(二)–(三): a pilot SME's batch windows, 「改完一批，验收一批」
+  'sme_transformation',
+  'sme_acceptance',
 ]);
 export type ObligationKind = z.infer<typeof ObligationKind>;
 
@@ -31,10 +34,12 @@ export const OBLIGATION_LABELS: Record<ObligationKind, string> = {
   rectification: '限期整改',
   provider_rectification: '服务商限期整改',
   review_stage: '审核环节办理时限',
+  sme_transformation: '中小企业数字化改造完成',
+  sme_acceptance: '中小企业评测验收',
 };
 
 /** What the obligation is about; it decides the storage partition and who is told. */
-export const SubjectType = z.enum(['project', 'pilot', 'provider']);
+export const SubjectType = z.enum(['project', 'pilot', 'provider', 'sme']);
 export type SubjectType = z.infer<typeof SubjectType>;
 
 export const SUBJECT_OF_KIND: Record<ObligationKind, SubjectType> = {
@@ -47,6 +52,8 @@ export const SUBJECT_OF_KIND: Record<ObligationKind, SubjectType> = {
   rectification: 'project',
   provider_rectification: 'provider',
   review_stage: 'project',
+  sme_transformation: 'sme',
+  sme_acceptance: 'sme',
 };
 
 /** Who must act: the party a reminder goes to and whose miss it is. */

@@ -31,6 +31,9 @@ export const RESPONSIBLE: Record<ObligationKind, Responsible> = {
   provider_rectification: 'provider',
   // a review stage's holder is the stage's (town, bureau or expert); see review-windows.ts
   review_stage: 'town',
+  // 004 §四(二)5: the firm carries out its transformation; §四(二)10 the bureau (责任单位) organises acceptance
+  sme_transformation: 'enterprise',
+  sme_acceptance: 'bureau',
 };
 
 const QUARTER = /^(\d{4})Q([1-4])$/;

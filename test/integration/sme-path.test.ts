@@ -99,6 +99,11 @@ const firmFile = (who: Who, category: string, label: string) =>
     ? attach(clients[who], `/sme-firms/${firmId}`, { bytes: pngFile(`${firmId} ${label}`), category, fileName: `${label}.png`, contentType: 'image/png' })
     : attach(clients[who], `/sme-firms/${firmId}`, { bytes: pdfFile(`${firmId} ${label}`), category, fileName: `${label}.pdf`, contentType: 'application/pdf' });
 
+async function duties(id: string) {
+  const { obligationsOf } = await import('../../functions/commons/store/obligations');
+  return (await obligationsOf('sme', id)).sort((a, b) => a.kind.localeCompare(b.kind));
+}
+
 const ENROLMENT = { pilotId: PILOT, uscc: USCC, enterpriseName: '天津杨村食品有限公司', town: 'wq-yc', batch: 1, comprehensiveProviderId: 'comp-1' };
 
 describe('a pilot SME through the gateway', () => {
@@ -113,6 +118,11 @@ describe('a pilot SME through the gateway', () => {
     expect(enrolled.body).toMatchObject({ status: 'enrolled', version: 1 });
     firmId = enrolled.body.id;
     version = enrolled.body.version;
+    // 004 §五(二): the first batch's windows open with the enrolment
+    expect(await duties(firmId)).toEqual([
+      expect.objectContaining({ kind: 'sme_acceptance', dueDay: '2025-09-30', responsible: 'bureau', status: 'open' }),
+      expect.objectContaining({ kind: 'sme_transformation', dueDay: '2025-08-31', responsible: 'enterprise', status: 'open' }),
+    ]);
   });
 
   it('takes each party’s files into the firm’s own record, and only its own kinds', async () => {
@@ -153,6 +163,10 @@ describe('a pilot SME through the gateway', () => {
     expect((await act('bureau', 'accept', {}, '2025-06-01T02:00:00Z', version - 1)).body.code).toBe('STALE_VERSION');
     const accepted = await step('bureau', 'accept', { comments: '同意验收' }, '2025-06-01T02:00:00Z', 'accepted');
     expect(accepted.acceptance?.level).toBe(3);
+    expect((await duties(firmId)).map((duty) => [duty.kind, duty.status, duty.fulfilledAt])).toEqual([
+      ['sme_acceptance', 'fulfilled', '2025-06-01T02:00:00.000Z'],
+      ['sme_transformation', 'fulfilled', '2025-05-01T02:00:00.000Z'],
+    ]);
   });
 
   it('is subsidised by level once the bureau has set the pilot’s amounts', async () => {
@@ -196,5 +210,19 @@ describe('a pilot SME through the gateway', () => {
     expect(items.filter((item) => item.itemType === 'audit').map((item) => item.action)).toEqual(
       expect.arrayContaining(['enrol', 'record_diagnosis', 'adopt_plan', 'assess_maturity', 'accept', 'grant_subsidy']),
     );
+  });
+
+  it('warns once when a firm’s batch window closes with its transformation unfinished', async () => {
+    const firms = await clients.bureau.get<{ items: FirmBody[] }>('/sme-firms');
+    const second = firms.body.items.find((firm) => firm.id !== firmId);
+    expect(second).toBeDefined();
+    const sweep = (await import('../../functions/timers/sweepDeadlines')).handler;
+    const first = await sweep({ schedule: 'daily-deadline-sweep', asOf: '2026-07-01T01:00:00Z' });
+    expect(first.warnings).toBe(1);
+    expect((await sweep({ schedule: 'daily-deadline-sweep', asOf: '2026-07-02T01:00:00Z' })).warnings).toBe(0);
+    expect((await duties(second?.id ?? '')).map((duty) => [duty.kind, duty.status])).toEqual([
+      ['sme_acceptance', 'open'],
+      ['sme_transformation', 'missed'],
+    ]);
   });
 });

@@ -6,6 +6,8 @@ import type { Decision } from '../../../shared/projects/decide';
 import type { Project } from '../../../shared/projects/model';
 import { obligationChanges, type ObligationChanges } from '../../../shared/obligations/lifecycle';
 import { providerObligationChanges } from '../../../shared/obligations/provider-lifecycle';
+import { smeObligationChanges } from '../../../shared/obligations/sme-lifecycle';
+import type { SmeDecision } from '../../../shared/sme/decide';
 import type { ProviderDecision } from '../../../shared/providers/decide';
 import { parseObligationId, type Obligation, type SubjectType } from '../../../shared/obligations/model';
 import { decisionInboxItems } from '../../../shared/obligations/notices';
@@ -185,6 +187,13 @@ export function providerDecisionItems(decision: ProviderDecision, offset: number
   const { provider, event } = decision;
   const subjectOpen = async () => openOnly(await obligationsOf('provider', provider.id)).filter((obligation) => obligation.pilotId === provider.pilotId);
   return plannedItems(providerObligationChanges(provider, event), subjectOpen, [], event.at, offset, room, { providerId: provider.id, pilotId: provider.pilotId });
+}
+
+/** The obligation writes of one pilot-SME decision (shared/obligations/sme-lifecycle.ts). */
+export function smeDecisionItems(decision: SmeDecision, offset: number, room: number): Promise<DecisionItems> {
+  const { firm, event } = decision;
+  const subjectOpen = async () => openOnly(await obligationsOf('sme', firm.id));
+  return plannedItems(smeObligationChanges(firm, event), subjectOpen, [], event.at, offset, room, { firmId: firm.id });
 }
 
 /** DynamoDB's limit on the items of one TransactWriteItems. */

@@ -6,6 +6,7 @@ import type { SmeDecision } from '../../../shared/sme/decide';
 import type { SmeFirm, SmePolicy } from '../../../shared/sme/model';
 import type { IdempotencyClaim, RememberedResponse } from './idempotency';
 import { keys } from './keys';
+import { smeDecisionItems, withDeadlines } from './obligations';
 import { getProvider } from './providers';
 import { getRecord, queryAll, strip, type StoredItem } from './records';
 import { auditPut, commitVersioned } from './versioned';
@@ -41,16 +42,20 @@ export async function saveSmeDecision(
   now: Date,
 ): Promise<RememberedResponse> {
   const { firm, event } = decision;
-  return commitVersioned(
-    {
-      item: firmItem(firm),
-      expectedVersion: before?.version,
-      extra: [auditPut(keys.smePartition(firm.id), event, firm.version, { firmId: firm.id, pilotId: firm.pilotId }, firm.uscc)],
-      currentVersion: async () => (await getFirm(firm.id))?.version,
-    },
-    response,
-    claim,
-    now,
+  const audit = auditPut(keys.smePartition(firm.id), event, firm.version, { firmId: firm.id, pilotId: firm.pilotId }, firm.uscc);
+  // The batch's deadlines open, close or cancel with the decision (shared/obligations/sme-lifecycle.ts).
+  return withDeadlines((offset, room) => smeDecisionItems(decision, offset, room), [audit], claim !== undefined, (extra) =>
+    commitVersioned(
+      {
+        item: firmItem(firm),
+        expectedVersion: before?.version,
+        extra,
+        currentVersion: async () => (await getFirm(firm.id))?.version,
+      },
+      response,
+      claim,
+      now,
+    ),
   );
 }
 

@@ -267,6 +267,8 @@ export const zhCN = {
   'obligationKind.rectification': '限期整改',
   'obligationKind.provider_rectification': '服务商限期整改',
   'obligationKind.review_stage': '审核环节办理时限',
+  'obligationKind.sme_transformation': '中小企业数字化改造完成',
+  'obligationKind.sme_acceptance': '中小企业评测验收',
   'obligationStatus.open': '办理中',
   'obligationStatus.fulfilled': '已完成',
   'obligationStatus.missed': '已逾期',
