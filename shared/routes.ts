@@ -82,6 +82,8 @@ export const ROUTES = [
   { method: 'GET', path: '/inbox', handler: 'warnings/inbox', access: 'authenticated', summary: '消息中心：警示、督办与到期提醒（含未读数）' },
   { method: 'POST', path: '/inbox/{itemId}/read', handler: 'warnings/read', access: 'authenticated', summary: '标记消息已读' },
   { method: 'GET', path: '/projects/{projectId}/obligations', handler: 'obligations/list', access: ['enterprise', ...OFFICIALS], summary: '项目时限事项（报告、走访、审查、整改、审核时限）' },
+  { method: 'GET', path: '/pilots/{pilotId}/providers/{providerId}/obligations', handler: 'obligations/list', access: ['provider', 'bureau', 'operator', 'supervisor'], summary: '服务商时限事项（限期整改）' },
+  { method: 'GET', path: '/sme-firms/{firmId}/obligations', handler: 'obligations/list', access: ['enterprise', 'provider', 'assessor', 'town', 'bureau', 'operator', 'finance', 'supervisor'], summary: '中小企业时限事项（批次改造与验收）' },
   { method: 'POST', path: '/obligations/{obligationId}/fulfil', handler: 'obligations/fulfil', access: ['bureau', 'operator'], summary: '登记走访检查、年度审查、绩效自评、服务商整改已完成' },
 ] as const satisfies readonly RouteDefinition[];
 

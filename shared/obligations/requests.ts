@@ -4,7 +4,8 @@ import type { Principal, Role } from '../roles';
 import { parseInput } from '../validation';
 import { Text } from '../projects/values';
 import { boxesOf } from './inbox';
-import type { Obligation, ObligationKind } from './model';
+import type { EvidenceHolder } from '../evidence/holders';
+import type { Obligation, ObligationKind, SubjectType } from './model';
 import type { ObligationClose } from './reconcile';
 
 /** The inputs of the inbox and obligation routes, and the rule for a duty an official records by hand. */
@@ -19,6 +20,24 @@ export const InboxQuery = z.strictObject({
 export const InboxItemPath = z.object({ itemId: z.string().min(1).max(400).regex(/^[A-Za-z0-9_-]+$/) });
 
 export const ObligationPath = z.object({ obligationId: z.string().min(1).max(300) });
+
+/**
+ * Whose obligations a holder's route lists: a project's; a provider's in this pilot's pool only (one
+ * provider may serve several); a pilot SME's. An indicator period owes nothing.
+ */
+export function obligationSubject(holder: EvidenceHolder): { type: SubjectType; id: string; includes: (obligation: Obligation) => boolean } | undefined {
+  const all = () => true;
+  switch (holder.type) {
+    case 'project':
+      return { type: 'project', id: holder.projectId, includes: all };
+    case 'provider':
+      return { type: 'provider', id: holder.providerId, includes: (obligation) => obligation.pilotId === holder.pilotId };
+    case 'sme':
+      return { type: 'sme', id: holder.firmId, includes: all };
+    case 'indicator':
+      return undefined;
+  }
+}
 
 /** A subject's obligations as a list shows them: soonest due first, then by id. */
 export function byDueDay(left: Obligation, right: Obligation): number {

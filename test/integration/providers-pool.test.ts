@@ -174,6 +174,10 @@ describe('the provider pool', () => {
     expect(first.warnings + second.warnings).toBe(1);
     expect((await sweep({ schedule: 'daily-deadline-sweep', asOf: '2025-03-22T01:00:00Z' })).warnings).toBe(0);
     expect(await rectificationDuties('prov-lagging')).toEqual([expect.objectContaining({ status: 'missed' })]);
+    const listed = await clients.lagging.get<{ items: Array<{ kind: string; status: string }> }>(`${providerPath('prov-lagging')}/obligations`);
+    expect(listed.body.items).toEqual([expect.objectContaining({ kind: 'provider_rectification', status: 'missed' })]);
+    expect((await clients.bureau.get<{ items: unknown[] }>(`${providerPath('prov-lagging')}/obligations`)).body.items).toHaveLength(1);
+    expect((await clients.zhizaoyun.get(`${providerPath('prov-lagging')}/obligations`)).status).toBe(404);
     const inbox = await clients.lagging.get<{ items: Array<{ kind: string; title: string }> }>('/inbox');
     expect(inbox.body.items).toEqual([expect.objectContaining({ kind: 'warning' })]);
     const bureau = await clients.bureau.get<{ items: Array<{ kind: string; obligationId?: string }> }>('/inbox');

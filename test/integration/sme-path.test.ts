@@ -224,5 +224,9 @@ describe('a pilot SME through the gateway', () => {
       ['sme_acceptance', 'open'],
       ['sme_transformation', 'missed'],
     ]);
+    // the firm's deadlines as its readers see them, soonest first
+    const listed = await clients.town.get<{ items: Array<{ kind: string; status: string }> }>(`/sme-firms/${second?.id}/obligations`);
+    expect(listed.body.items.map((item) => [item.kind, item.status])).toEqual([['sme_transformation', 'missed'], ['sme_acceptance', 'open']]);
+    expect((await clients.otherAssessor.get(`/sme-firms/${second?.id}/obligations`)).status).toBe(404);
   });
 });

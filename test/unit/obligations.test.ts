@@ -151,3 +151,17 @@ describe('warnings and reminders', () => {
     }
   });
 });
+
+describe('whose obligations a holder’s route lists', () => {
+  it('a project’s and an SME’s all, a provider’s of its own pool only, an indicator period’s none', async () => {
+    const { obligationSubject } = await import('../../shared/obligations/requests');
+    const { providerRectification } = await import('../../shared/obligations/periods');
+    expect(obligationSubject({ type: 'project', projectId: 'P-1' })).toMatchObject({ type: 'project', id: 'P-1' });
+    expect(obligationSubject({ type: 'sme', firmId: 'S-1' })).toMatchObject({ type: 'sme', id: 'S-1' });
+    expect(obligationSubject({ type: 'indicator', pilotId: 'p', code: 'c', period: '2025' })).toBeUndefined();
+    const subject = obligationSubject({ type: 'provider', pilotId: 'wuqing', providerId: 'prov-7' });
+    const order = (pilotId: string) => providerRectification({ providerId: 'prov-7', pilotId, rectificationId: 'R1', deadline: '2026-03-31', openedAt: '2026-03-01T02:00:00.000Z' });
+    expect(subject?.id).toBe('prov-7');
+    expect([order('wuqing'), order('binhai')].filter((obligation) => subject?.includes(obligation)).map((obligation) => obligation.pilotId)).toEqual(['wuqing']);
+  });
+});

@@ -1,14 +1,16 @@
 import { api, ok } from '../../commons/http';
+import { holderVisibleTo } from '../../commons/store/evidence-holders';
 import { obligationsOf } from '../../commons/store/obligations';
-import { getStoredProject } from '../../commons/store/projects';
-import { DomainError } from '../../../shared/errors';
-import { byDueDay } from '../../../shared/obligations/requests';
-import { ProjectPath } from '../../../shared/projects/requests';
-import { canSee } from '../../../shared/projects/visibility';
+import { HolderPath } from '../../../shared/evidence/model';
+import { byDueDay, obligationSubject } from '../../../shared/obligations/requests';
 
-/** A project's obligations — open, fulfilled, missed, cancelled — for whoever may see the project. */
-export const handler = api('obligations/list', { path: ProjectPath }, async ({ principal, path }) => {
-  const stored = await getStoredProject(path.projectId);
-  if (!stored || !canSee(principal, stored.project)) throw new DomainError('NOT_FOUND');
-  return ok({ items: (await obligationsOf('project', path.projectId)).sort(byDueDay) });
+/**
+ * The obligations — open, fulfilled, missed, cancelled — of a project, a provider in one pilot's pool
+ * or a pilot SME, for whoever may see it (the same rule as its files: shared/evidence/holders.ts).
+ */
+export const handler = api('obligations/list', { path: HolderPath }, async ({ principal, path }) => {
+  const loaded = await holderVisibleTo(path.holder, principal);
+  const subject = obligationSubject(loaded.holder);
+  const items = subject ? (await obligationsOf(subject.type, subject.id)).filter(subject.includes) : [];
+  return ok({ items: items.sort(byDueDay) });
 });
