@@ -15,14 +15,13 @@ import {
 } from '../../../shared/evidence/holders';
 import { EvidencePath, HolderPath, UploadPath } from '../../../shared/evidence/model';
 import { planUpload } from '../../../shared/evidence/rules';
-import { DomainError, type ErrorCode } from '../../../shared/errors';
 import type { ReportedValue } from '../../../shared/indicators/model';
 import type { Indicator } from '../../../shared/pilots/model';
 import { ROLES, type Principal, type Role } from '../../../shared/roles';
 import { ROUTES } from '../../../shared/routes';
 import { parseInput } from '../../../shared/validation';
 import { ENERGY, FIRMS, LABOUR, actor as indicatorActor } from '../indicators/fixtures';
-import { actor as projectActor, PILOT, stateFixtures } from '../projects/fixtures';
+import { expectDomainError, actor as projectActor, PILOT, stateFixtures } from '../projects/fixtures';
 import { providerFixtures, PROVIDER_ID, actor as providerActor } from '../providers/fixtures';
 import { smeActor, smeFixtures } from '../sme/fixtures';
 import { smeEvidenceReferences } from '../../../shared/evidence/references';
@@ -48,16 +47,6 @@ const period = (indicator: Indicator, value?: Partial<ReportedValue>): LoadedHol
   ...(value ? { value: value as ReportedValue } : {}),
 });
 
-function refused(run: () => unknown, code: ErrorCode): DomainError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(DomainError);
-    expect((error as DomainError).code).toBe(code);
-    return error as DomainError;
-  }
-  throw new Error(`expected ${code}`);
-}
 
 describe('a holder’s place', () => {
   const holders: EvidenceHolder[] = [
@@ -78,7 +67,7 @@ describe('a holder’s place', () => {
     expect(parseInput(UploadPath, { pilotId: PILOT, providerId: PROVIDER_ID, uploadId: 'u-1' })).toEqual({ holder: providerPlace, uploadId: 'u-1' });
     expect(parseInput(EvidencePath, { pilotId: PILOT, code: 'tt-04', period: '2025Q4', evidenceId: 'e-1' })).toEqual({ holder: holders[2], evidenceId: 'e-1' });
     expect(parseInput(UploadPath, { firmId: 'sme-1', uploadId: 'u-2' })).toEqual({ holder: holders[3], uploadId: 'u-2' });
-    refused(() => parseInput(HolderPath, { pilotId: PILOT, code: 'tt-04', period: '2025-13' }), 'VALIDATION_FAILED');
+    expectDomainError(() => parseInput(HolderPath, { pilotId: PILOT, code: 'tt-04', period: '2025-13' }), 'VALIDATION_FAILED');
   });
 
   it('has evidence routes for every holder, each served by the same four handlers', () => {
@@ -114,16 +103,16 @@ describe('a provider’s materials', () => {
   });
 
   it('are refused to another provider, to officials, and in a category that is a project’s', () => {
-    refused(() => planUpload(unregistered, { ...providerActor('provider'), providerId: 'prov-2' }, declaration('case_study'), NOW, 'u-1'), 'FORBIDDEN');
-    refused(() => planUpload(registered('applied'), providerActor('bureau'), declaration('other'), NOW, 'u-1'), 'FORBIDDEN');
-    const wrong = refused(() => planUpload(unregistered, providerActor('provider'), declaration('contract'), NOW, 'u-1'), 'VALIDATION_FAILED');
+    expectDomainError(() => planUpload(unregistered, { ...providerActor('provider'), providerId: 'prov-2' }, declaration('case_study'), NOW, 'u-1'), 'FORBIDDEN');
+    expectDomainError(() => planUpload(registered('applied'), providerActor('bureau'), declaration('other'), NOW, 'u-1'), 'FORBIDDEN');
+    const wrong = expectDomainError(() => planUpload(unregistered, providerActor('provider'), declaration('contract'), NOW, 'u-1'), 'VALIDATION_FAILED');
     expect(wrong.issues).toEqual([{ path: 'category', message: '合同不属于此处的材料' }]);
   });
 
   it('are taken in every state but the two that end the provider’s pool membership', () => {
     for (const status of Object.keys(providers) as Array<keyof typeof providers>) {
       const run = () => planUpload(registered(status), providerActor('provider'), declaration('rectification_report'), NOW, 'u-1');
-      if (status === 'rejected' || status === 'eliminated') refused(run, 'ILLEGAL_TRANSITION');
+      if (status === 'rejected' || status === 'eliminated') expectDomainError(run, 'ILLEGAL_TRANSITION');
       else expect(run().category).toBe('rectification_report');
     }
   });
@@ -143,14 +132,14 @@ describe('an indicator period’s data sources', () => {
   it('are uploaded by the unit responsible for the indicator, or the operator', () => {
     expect(planUpload(period(LABOUR), stats, declaration('statistical_source'), NOW, 'u-1')).toMatchObject({ key: `indicators/${PILOT}/tt-04/2025/u-1`, uploader: { role: 'data_unit' } });
     expect(planUpload(period(LABOUR), indicatorActor('operator'), declaration('other'), NOW, 'u-1').uploader.role).toBe('operator');
-    refused(() => planUpload(period(ENERGY), stats, declaration('statistical_source'), NOW, 'u-1'), 'FORBIDDEN');
-    refused(() => planUpload(period(LABOUR), indicatorActor('bureau'), declaration('other'), NOW, 'u-1'), 'FORBIDDEN');
-    refused(() => planUpload(period(LABOUR), { ...stats, pilot: 'elsewhere' }, declaration('statistical_source'), NOW, 'u-1'), 'FORBIDDEN');
+    expectDomainError(() => planUpload(period(ENERGY), stats, declaration('statistical_source'), NOW, 'u-1'), 'FORBIDDEN');
+    expectDomainError(() => planUpload(period(LABOUR), indicatorActor('bureau'), declaration('other'), NOW, 'u-1'), 'FORBIDDEN');
+    expectDomainError(() => planUpload(period(LABOUR), { ...stats, pilot: 'elsewhere' }, declaration('statistical_source'), NOW, 'u-1'), 'FORBIDDEN');
   });
 
   it('are not taken for a derived indicator nor a locked period', () => {
-    refused(() => assertTakesUploads(period(FIRMS)), 'PRECONDITION_FAILED');
-    refused(() => planUpload(period(LABOUR, { status: 'locked' }), stats, declaration('statistical_source'), NOW, 'u-1'), 'ILLEGAL_TRANSITION');
+    expectDomainError(() => assertTakesUploads(period(FIRMS)), 'PRECONDITION_FAILED');
+    expectDomainError(() => planUpload(period(LABOUR, { status: 'locked' }), stats, declaration('statistical_source'), NOW, 'u-1'), 'ILLEGAL_TRANSITION');
     for (const status of ['draft', 'submitted', 'approved', 'returned'] as const) expect(() => assertTakesUploads(period(LABOUR, { status }))).not.toThrow();
   });
 
@@ -169,13 +158,13 @@ describe('a pilot SME’s files', () => {
     const diagnosis = planUpload(firmOf('enrolled'), smeActor('provider'), declaration('diagnosis_report'), NOW, 'u-1');
     expect(diagnosis).toMatchObject({ key: 'sme-firms/sme-1/u-1', uscc: sme.enrolled.firm.uscc, uploader: { role: 'provider' } });
     expect(planUpload(firmOf('transformed'), smeActor('assessor'), declaration('maturity_report'), NOW, 'u-2').uploader.role).toBe('assessor');
-    refused(() => planUpload(firmOf('transformed'), smeActor('enterprise'), declaration('maturity_report'), NOW, 'u-3'), 'FORBIDDEN');
-    refused(() => planUpload(firmOf('enrolled'), { ...smeActor('provider'), providerId: 'ind-9' }, declaration('diagnosis_report'), NOW, 'u-4'), 'FORBIDDEN');
-    refused(() => planUpload(firmOf('enrolled'), smeActor('provider'), declaration('case_study'), NOW, 'u-5'), 'VALIDATION_FAILED');
+    expectDomainError(() => planUpload(firmOf('transformed'), smeActor('enterprise'), declaration('maturity_report'), NOW, 'u-3'), 'FORBIDDEN');
+    expectDomainError(() => planUpload(firmOf('enrolled'), { ...smeActor('provider'), providerId: 'ind-9' }, declaration('diagnosis_report'), NOW, 'u-4'), 'FORBIDDEN');
+    expectDomainError(() => planUpload(firmOf('enrolled'), smeActor('provider'), declaration('case_study'), NOW, 'u-5'), 'VALIDATION_FAILED');
   });
 
   it('are closed once the firm is subsidised or withdrawn, and read by whoever may see the firm', () => {
-    for (const status of ['subsidised', 'withdrawn'] as const) refused(() => assertTakesUploads(firmOf(status)), 'ILLEGAL_TRANSITION');
+    for (const status of ['subsidised', 'withdrawn'] as const) expectDomainError(() => assertTakesUploads(firmOf(status)), 'ILLEGAL_TRANSITION');
     expect(ROLES.filter((role) => canReadHolder(smeActor(role), firmOf('enrolled')))).toEqual(['enterprise', 'town', 'bureau', 'finance', 'operator', 'provider', 'assessor', 'supervisor']);
   });
 
@@ -199,6 +188,6 @@ describe('a project as a holder', () => {
     const draft = stateFixtures().draft.project;
     const upload = planUpload(loadedProject(draft), projectActor('enterprise'), declaration('plan'), NOW, 'u-1');
     expect(upload).toMatchObject({ holder: { type: 'project', projectId: draft.id }, uscc: draft.uscc, key: `projects/${draft.id}/u-1` });
-    refused(() => planUpload(loadedProject(draft), projectActor('enterprise'), declaration('statistical_source'), NOW, 'u-1'), 'VALIDATION_FAILED');
+    expectDomainError(() => planUpload(loadedProject(draft), projectActor('enterprise'), declaration('statistical_source'), NOW, 'u-1'), 'VALIDATION_FAILED');
   });
 });
