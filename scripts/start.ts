@@ -61,8 +61,9 @@ async function main(): Promise<void> {
   console.log(`\n试点通 PilotOps is running at ${gateway.url}`);
   console.log(`  API ${gateway.url}/api · public data ${gateway.url}/data/index.json · demo data: ${seeded.pilots} pilots, ${seeded.enterprises} new enterprises, ${seeded.projects} new projects`);
   console.log(`  demo accounts (password ${DEMO_PASSWORD}):`);
+  const usernameWidth = Math.max(...DEMO_ACCOUNTS.map((account) => account.username.length));
   for (const account of DEMO_ACCOUNTS) {
-    console.log(`    ${account.username.padEnd(12)} ${account.groups.map((role) => ROLE_LABELS[role]).join('、')} — ${account.name}`);
+    console.log(`    ${account.username.padEnd(usernameWidth)} ${account.groups.map((role) => ROLE_LABELS[role]).join('、')} — ${account.name}`);
   }
   console.log('  stop with Ctrl+C; data stays in .data/\n');
 

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { wuqingTech } from '../../scripts/demo/pilots';
+import { wuqingSme, wuqingTech } from '../../scripts/demo/pilots';
 import { withUsccCheck } from '../../shared/uscc';
 import { launchChromium, PageLog, signIn } from './support/browser';
 import { account, PASSWORD, startBrowserStack, type BrowserStack } from './support/stack';
@@ -15,6 +15,8 @@ const PILOT = wuqingTech.id;
 const TOWN = 'wq-kfq';
 const USCC = withUsccCheck('91120114MA0BW0001');
 const TITLE = '精密零部件数字化车间改造';
+const SME_NAME = '天津浏览器测试食品有限公司';
+const SME_USCC = withUsccCheck('91120114MA0BW0003');
 const accounts = {
   enterprise: account('qiye', '天津市浏览器测试精密机械有限公司', ['enterprise'], { uscc: USCC, pilot: PILOT }),
   town: account('jiezhen', '武清开发区经发局', ['town'], { town: TOWN, pilot: PILOT }),
@@ -23,6 +25,8 @@ const accounts = {
   expert2: account('zhuanjia2', '专家 冯教授', ['expert'], { pilot: PILOT }),
   expert3: account('zhuanjia3', '专家 何高工', ['expert'], { pilot: PILOT }),
   provider: account('fuwushang', '天津浏览器测试数字科技有限公司', ['provider'], { provider: 'prov-browser', pilot: PILOT }),
+  supervisor: account('shengting', '市工业和信息化局 督导', ['supervisor']),
+  assessor: account('pingce', '数字化水平评测机构', ['assessor'], { pilot: wuqingSme.id }),
 };
 // A PNG signature and a little more: enough for the API's file-type check (shared/evidence/signature.ts).
 const PLAN_PDF = onePagePdf('PilotOps implementation plan');
@@ -305,6 +309,20 @@ describe('a key project from application to the public dashboard, in Chromium', 
     await page.context().close();
   });
 
+  it('lets the supervisor, who belongs to no pilot, pick a pilot on the workbench and compare every pilot’s indicators (108号)', async () => {
+    const page = await as('supervisor');
+    const picker = page.getByRole('list', { name: wuqingTech.name });
+    await expect(picker.getByRole('link', { name: '服务商资源池' }).getAttribute('href')).resolves.toBe(`/pilots/${PILOT}/providers`);
+    await log.check(page, 'supervisor-workbench');
+    await page.getByRole('link', { name: '各试点指标横向对比' }).click();
+    const table = page.getByRole('table', { name: /各试点主要指标的最新值/ });
+    await table.waitFor();
+    await expect(table.getByRole('row', { name: /全员劳动生产率/ }).textContent()).resolves.toContain('目标：≥ 175,000 元/人');
+    await expect(table.getByRole('columnheader', { name: wuqingTech.name }).isVisible()).resolves.toBe(true);
+    await log.check(page, 'supervisor-cross-pilot');
+    await page.context().close();
+  });
+
   it('lets a new provider upload its materials and register in the pool (002 §三(一)2(2))', async () => {
     const page = await as('provider');
     await page.getByRole('link', { name: '申报注册服务商' }).click();
@@ -341,6 +359,62 @@ describe('a key project from application to the public dashboard, in Chromium', 
     await page.getByRole('table', { name: '服务商上传的申报材料和整改报告' }).waitFor();
     await expect(page.getByText('已申报（待审核）').first().isVisible()).resolves.toBe(true);
     await log.check(page, 'provider-registered');
+    await page.context().close();
+  });
+
+  it('lets the assessor upload its report and assess a transformed pilot SME, which then shows 已评测 (004 §四(二)10)', async () => {
+    // A firm of the SME pilot walked to 改造完成 through the domain, its files uploaded as a browser would.
+    const { putPilot } = await import('../../functions/commons/store/pilots');
+    const { saveSmeDecision } = await import('../../functions/commons/store/sme');
+    const { createEnrolment, decideSme } = await import('../../shared/sme/decide');
+    const { attachHolderEvidence } = await import('../../scripts/demo/evidence');
+    await putPilot(wuqingSme);
+    const now = new Date();
+    const enterprise = { subject: 'browser-sme', name: SME_NAME, roles: ['enterprise' as const], uscc: SME_USCC };
+    const provider = { subject: 'browser-comp', name: '综合型服务商', roles: ['provider' as const], providerId: 'comp-browser' };
+    let decision = createEnrolment(
+      { pilotId: wuqingSme.id, uscc: SME_USCC, enterpriseName: SME_NAME, town: 'wq-yc', batch: 2, comprehensiveProviderId: 'comp-browser' },
+      { subject: 'gongxinju-sme', name: '区工业和信息化局', roles: ['bureau'], pilot: wuqingSme.id },
+      now,
+      'SME-BROWSER-1',
+    );
+    await saveSmeDecision(undefined, decision, { status: 201, body: null }, undefined, now);
+    const holder = () => ({ type: 'sme', holder: { type: 'sme', firmId: decision.firm.id }, firm: decision.firm }) as const;
+    const report = await attachHolderEvidence(holder(), provider, { category: 'diagnosis_report', label: '诊断报告' }, now);
+    const steps: Array<[string, () => Promise<unknown>, typeof enterprise | typeof provider]> = [
+      ['record_diagnosis', async () => ({ reportEvidenceId: report, summary: '排产依赖人工' }), provider],
+      ['adopt_plan', async () => ({ kind: 'product', providerId: 'ind-browser', summary: '选用排产报工轻应用', productIds: ['ind-browser-P1'] }), enterprise],
+      ['start_transformation', async () => ({}), enterprise],
+      ['complete_transformation', async () => ({ summary: '排产报工上线运行', evidenceIds: [await attachHolderEvidence(holder(), enterprise, { category: 'site_photo', label: '完工现场' }, now)] }), enterprise],
+    ];
+    for (const [action, input, who] of steps) {
+      const before = decision.firm;
+      decision = decideSme(before, action, await input(), who, now);
+      await saveSmeDecision(before, decision, { status: 200, body: null }, undefined, now);
+    }
+
+    const page = await as('assessor');
+    await page.getByRole('link', { name: '中小企业数字化转型试点企业' }).click();
+    await page.getByRole('table', { name: '试点企业列表' }).waitFor();
+    await log.check(page, 'assessor-sme-list');
+    await page.getByRole('link', { name: SME_NAME }).click();
+    await statusIs(page, '改造完成（待评测）');
+    // The uploader offers the report the assessment names first.
+    await expect(page.getByLabel('材料类别').inputValue()).resolves.toBe('maturity_report');
+    await page.getByLabel('选择文件').setInputFiles({ name: '评测报告.pdf', mimeType: 'application/pdf', buffer: onePagePdf('PilotOps maturity report') });
+    await page.getByRole('button', { name: '上传', exact: true }).click();
+    await page.getByText('已上传', { exact: true }).waitFor();
+    await openAction(page, '数字化水平评测');
+    await page.getByLabel('数字化水平等级').selectOption('3');
+    await page.getByLabel('评测结论').fill('数字化水平达到三级：排产、报工和质量追溯已在线运行。');
+    await expect(page.locator('#sme-assess_maturity-reportEvidenceId option:checked').textContent()).resolves.toContain('评测报告.pdf');
+    await page.getByLabel(/^完工现场\.png/).check();
+    await log.check(page, 'assessor-sme-assess');
+    await page.getByRole('button', { name: '数字化水平评测', exact: true }).click();
+    await statusIs(page, '已评测');
+    await page.getByText('已完成：数字化水平评测').waitFor();
+    await expect(page.getByText('数字化水平评测：3 级').isVisible()).resolves.toBe(true);
+    await log.check(page, 'assessor-sme-assessed');
     await page.context().close();
   });
 

@@ -34,7 +34,19 @@ export const SOURCE_UPLOAD_ROLES = asRoles(rolesAllowed('POST', '/pilots/{pilotI
 export const SOURCE_READ_ROLES = asRoles(rolesAllowed('GET', '/pilots/{pilotId}/indicators/{code}/periods/{period}/evidence'));
 export const CATALOGUE_ROLES = asRoles(rolesAllowed('GET', '/pilots/{pilotId}/catalogue'));
 export const SELF_EVALUATION_ROLES = asRoles(rolesAllowed('GET', '/pilots/{pilotId}/self-evaluations/{year}'));
+/** Who reads every pilot side by side (108号): the cross-pilot view's readers, offered the pilot picker too. */
+export const CROSS_PILOT_ROLES = asRoles(rolesAllowed('GET', '/evaluations/cross-pilot'));
 export const FULFIL_ROLES = asRoles(rolesAllowed('POST', '/obligations/{obligationId}/fulfil'));
+/**
+ * The SME path (004): who lists pilot SMEs and opens one, who enrols a firm, who hands in a firm's
+ * files, who reads the pilot's digital-maturity counts and who sets its subsidy amounts.
+ */
+export const SME_LIST_ROLES = asRoles(rolesAllowed('GET', '/sme-firms'));
+export const SME_FIRM_ROLES = asRoles(rolesAllowed('GET', '/sme-firms/{firmId}'));
+export const SME_ENROL_ROLES = asRoles(rolesAllowed('POST', '/sme-firms'));
+export const SME_UPLOAD_ROLES = asRoles(rolesAllowed('POST', '/sme-firms/{firmId}/evidence/uploads'));
+export const SME_MATURITY_ROLES = asRoles(rolesAllowed('GET', '/pilots/{pilotId}/sme-maturity'));
+export const SME_POLICY_ROLES = asRoles(rolesAllowed('PUT', '/pilots/{pilotId}/sme-policy'));
 
 /**
  * Roles whose office has an inbox (shared/obligations/inbox.ts `boxesOf`; a unit test keeps the two

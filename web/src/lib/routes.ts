@@ -1,6 +1,7 @@
 import type { Component } from 'svelte';
 import type { Role } from '../../../shared/roles';
-import { CATALOGUE_ROLES, CREATE_PROJECT_ROLES, DOSSIER_ROLES, INBOX_ROLES, INDICATOR_ROLES, PROVIDER_POOL_ROLES, PROVIDER_REGISTER_ROLES, REGISTER_ROLES, SELF_EVALUATION_ROLES } from './access';
+import { CATALOGUE_ROLES, CREATE_PROJECT_ROLES, CROSS_PILOT_ROLES, DOSSIER_ROLES, INBOX_ROLES, INDICATOR_ROLES, PROVIDER_POOL_ROLES, PROVIDER_REGISTER_ROLES, REGISTER_ROLES, SELF_EVALUATION_ROLES } from './access';
+import { SME_FIRM_ROLES, SME_LIST_ROLES, SME_MATURITY_ROLES } from './access';
 import { findRoute, type PageParams } from './route-match';
 
 /**
@@ -101,6 +102,34 @@ export const PAGE_ROUTES: readonly PageRoute[] = [
     access: 'signed-in',
     ...(SELF_EVALUATION_ROLES ? { roles: SELF_EVALUATION_ROLES } : {}),
     load: () => import('../pages/evaluation/SelfEvaluationPage.svelte'),
+  },
+  {
+    name: 'crossPilot',
+    pattern: '/evaluations/cross-pilot',
+    access: 'signed-in',
+    ...(CROSS_PILOT_ROLES ? { roles: CROSS_PILOT_ROLES } : {}),
+    load: () => import('../pages/evaluation/CrossPilotPage.svelte'),
+  },
+  {
+    name: 'smeFirms',
+    pattern: '/pilots/:pilotId/sme-firms',
+    access: 'signed-in',
+    ...(SME_LIST_ROLES ? { roles: SME_LIST_ROLES } : {}),
+    load: () => import('../pages/sme/SmeFirmList.svelte'),
+  },
+  {
+    name: 'smeFirm',
+    pattern: '/sme-firms/:firmId',
+    access: 'signed-in',
+    ...(SME_FIRM_ROLES ? { roles: SME_FIRM_ROLES } : {}),
+    load: () => import('../pages/sme/SmeFirmPage.svelte'),
+  },
+  {
+    name: 'smeMaturity',
+    pattern: '/pilots/:pilotId/sme-maturity',
+    access: 'signed-in',
+    ...(SME_MATURITY_ROLES ? { roles: SME_MATURITY_ROLES } : {}),
+    load: () => import('../pages/sme/SmeMaturityPage.svelte'),
   },
   {
     name: 'dossier',

@@ -19,6 +19,11 @@ import type { FullProviderView, ProviderDetail, PublicProduct, PublicProvider } 
 import type { ProviderStatus, RegisterProviderInput } from '../../../../shared/providers/model';
 import type { SelfEvaluation } from '../../../../shared/evaluation/self-evaluation';
 import type { SelfEvaluationSheet } from '../../../../shared/evaluation/sheets';
+import type { CrossPilotView } from '../../../../shared/evaluation/cross-pilot';
+import type { FirmListQuery } from '../../../../shared/evaluation/sme-access';
+import type { MaturityCounts } from '../../../../shared/evaluation/maturity';
+import type { EnrolInput } from '../../../../shared/sme/lifecycle';
+import type { SmeFirm, SmePolicy } from '../../../../shared/sme/model';
 import { newIdempotencyKey, withQuery, type ApiClient } from './client';
 
 /**
@@ -94,6 +99,14 @@ export interface SelfEvaluationPage {
   sheets: SelfEvaluationSheet[];
 }
 export type { SelfEvaluationSheet };
+/** GET /evaluations/cross-pilot (shared/evaluation/cross-pilot.ts): every pilot's indicators side by side. */
+export type { CrossPilotView };
+
+/** A pilot SME as GET /sme-firms/{firmId} answers it (shared/evaluation/sme-access.ts `firmViewFor`): with the steps the caller may take now. */
+export type SmeFirmView = SmeFirm & { availableActions: string[] };
+/** GET /pilots/{pilotId}/sme-maturity: counts by digital-maturity level against the targets, and the subsidy policy once set. */
+export type SmeMaturityPage = MaturityCounts & { pilotId: string; policy: SmePolicy | null };
+export type { EnrolInput, FirmListQuery, SmePolicy };
 
 export interface ProjectPage {
   items: ProjectView[];
@@ -166,6 +179,20 @@ export function endpoints(api: ApiClient) {
     selfEvaluation: (pilotId: string, year: number) => api.get<SelfEvaluationPage>(`/pilots/${segment(pilotId)}/self-evaluations/${year}`),
     /** The self-evaluation workbook (xlsx) as bytes and the file name the server gave it. */
     selfEvaluationWorkbook: (pilotId: string, year: number) => api.download(`/pilots/${segment(pilotId)}/self-evaluations/${year}/workbook`),
+    /** 108号: every pilot's indicators side by side, for a supervisor. */
+    crossPilot: () => api.get<CrossPilotView>('/evaluations/cross-pilot'),
+    /** The SME path (004): the caller's pilot SMEs (an enterprise's own), one firm, enrolment, a step, the maturity counts, the subsidy table. */
+    listSmeFirms: (query: FirmListQuery = {}) => api.get<{ items: SmeFirmView[] }>('/sme-firms', { ...query }),
+    getSmeFirm: (firmId: string) => api.get<SmeFirmView>(`/sme-firms/${segment(firmId)}`),
+    enrolSmeFirm: (input: EnrolInput, idempotencyKey: string = newIdempotencyKey()) =>
+      api.post<SmeFirmView>('/sme-firms', input, { 'idempotency-key': idempotencyKey }),
+    /** One step of the SME path (shared/sme/lifecycle.ts) with the version the user saw; the same key again when retrying the same click. */
+    runSmeAction: (firmId: string, action: string, expectedVersion: number, input: unknown, idempotencyKey: string = newIdempotencyKey()) =>
+      api.post<SmeFirmView>(`/sme-firms/${segment(firmId)}/actions/${segment(action)}`, { expectedVersion, input }, { 'idempotency-key': idempotencyKey }),
+    /** The deadlines of any holder that owes some (a project, a provider in a pool, a pilot SME). */
+    listHolderObligations: (holder: EvidenceHolder) => api.get<{ items: Obligation[] }>(`${holderApiPath(holder)}/obligations`),
+    smeMaturity: (pilotId: string) => api.get<SmeMaturityPage>(`/pilots/${segment(pilotId)}/sme-maturity`),
+    putSmePolicy: (pilotId: string, policy: SmePolicy) => api.put<SmePolicy>(`/pilots/${segment(pilotId)}/sme-policy`, policy),
     removeEvidence: (projectId: string, evidenceId: string) => api.request<void>('DELETE', `/projects/${segment(projectId)}/evidence/${segment(evidenceId)}`),
   };
 }

@@ -49,7 +49,9 @@ export type LabelFamily =
   | 'providerStatus'
   | 'providerAction'
   | 'providerField'
-  | 'productKind';
+  | 'productKind'
+  | 'smeStatus'
+  | 'smeAction';
 
 /** The label of a code from data; an unknown code is shown as it came rather than hidden. */
 export function label(family: LabelFamily, value: string): string {
