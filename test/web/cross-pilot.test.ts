@@ -164,7 +164,7 @@ describe('the workbench of someone who reads every pilot', () => {
         ['指标填报与进度', `/pilots/${pilot.id}/indicators`],
         ['服务商资源池', `/pilots/${pilot.id}/providers`],
         [`${year} 年度绩效自评`, `/pilots/${pilot.id}/self-evaluations/${year}`],
-        ...(pilot.kind === 'sme_digital' ? [['试点企业数字化水平分级统计', `/pilots/${pilot.id}/sme-maturity`]] : []),
+        ...(pilot.kind === 'sme_digital' ? [['中小企业数字化转型试点企业', `/pilots/${pilot.id}/sme-firms`], ['试点企业数字化水平分级统计', `/pilots/${pilot.id}/sme-maturity`]] : []),
         ['公开数据看板', `/pilots/${pilot.id}`],
       ]);
     }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { providerRectification } from '../../shared/obligations/periods';
 import { providerDetailFor } from '../../shared/providers/views';
 import type { Principal } from '../../shared/roles';
 import ProviderDetail from '../../web/src/pages/providers/ProviderDetail.svelte';
@@ -14,6 +15,13 @@ const base = `/api/pilots/${PILOT}/providers`;
 const fixtures = providerFixtures();
 const evidenceList = { status: 200, body: { items: providerFiles() } };
 const notFound = { status: 404, body: { code: 'NOT_FOUND', message: '未找到相应记录' } };
+
+/** What the sweep keeps for a provider's rectification orders (shared/obligations/periods.ts providerRectification). */
+function obligationsOf(provider: (typeof fixtures)['rectifying']['provider']) {
+  return provider.rectifications.map((order) =>
+    providerRectification({ providerId: provider.id, pilotId: provider.pilotId, rectificationId: order.id, deadline: order.deadline, openedAt: order.orderedAt }),
+  );
+}
 
 const checkbox = (fieldId: string, evidenceId: string) => byId<HTMLInputElement>(`${fieldId}-${evidenceId}`);
 const caseIds = 'provider-register-materials-caseIds';
@@ -168,6 +176,7 @@ describe('a provider’s files on its page', () => {
         [`GET ${base}/${PROVIDER_ID}/evidence`]: evidenceList,
         [`POST ${base}/${PROVIDER_ID}/actions/report_rectification`]: () => answers.shift() ?? { status: 200, body: {} },
         [`POST ${base}/${PROVIDER_ID}/actions/resubmit`]: { status: 200, body: {} },
+        [`GET ${base}/${PROVIDER_ID}/obligations`]: { status: 200, body: { items: obligationsOf(provider) } },
       },
     });
     return render(ProviderDetail, { params: { pilotId: PILOT, providerId: PROVIDER_ID } }, app);
@@ -179,6 +188,11 @@ describe('a provider’s files on its page', () => {
     const page = openDetail(PROVIDER, 'rectifying', calls, [refused]);
     await settle();
     expect(page.textContent).not.toContain('暂不支持在线办理');
+    // 002 §三(一)2(4): the order's deadline, as the sweep keeps it
+    const deadline = page.querySelector('#obligations-caption')?.closest('table');
+    expect([...(deadline?.querySelectorAll('tbody tr') ?? [])].map((row) => [...row.children].map((cell) => cell.textContent?.trim()))).toEqual([
+      ['服务商限期整改', '第 1 次整改', '服务商', '2025年4月30日', '办理中'],
+    ]);
     expect(page.querySelector('#provider-evidence-title')?.textContent).toBe('服务商材料');
     expect(page.querySelector('#provider-upload-title')).not.toBeNull();
     const form = [...page.querySelectorAll('details')].find((details) => details.querySelector('summary')?.textContent === '报送整改情况');

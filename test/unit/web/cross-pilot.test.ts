@@ -123,11 +123,12 @@ describe('a pilot’s pages for someone who reads every pilot', () => {
       ['2025 年度绩效自评', '/pilots/wuqing-tech/self-evaluations/2025'],
       ['公开数据看板', '/pilots/wuqing-tech'],
     ]);
-    // The digital-maturity counts (004 §三) only of an SME digital-transformation pilot.
+    // The SME firms and their digital-maturity counts (004 §三) only of an SME digital-transformation pilot.
     expect(pilotPages(SUPERVISOR, { id: 'wuqing-sme', kind: 'sme_digital' }, 2025).map((page) => page.href)).toEqual([
       '/pilots/wuqing-sme/indicators',
       '/pilots/wuqing-sme/providers',
       '/pilots/wuqing-sme/self-evaluations/2025',
+      '/pilots/wuqing-sme/sme-firms',
       '/pilots/wuqing-sme/sme-maturity',
       '/pilots/wuqing-sme',
     ]);
@@ -137,7 +138,7 @@ describe('a pilot’s pages for someone who reads every pilot', () => {
   it('offers no picker to an official of one pilot, nor to an enterprise that has not picked its pilot yet', () => {
     expect(readsEveryPilot(BUREAU)).toBe(false);
     expect(readsEveryPilot({ roles: ['enterprise'] })).toBe(false);
-    expect(pilotPages({ roles: ['enterprise'] }, { id: 'wuqing-sme', kind: 'sme_digital' }, 2025).map((page) => page.key)).toEqual(['providers', 'public']);
+    expect(pilotPages({ roles: ['enterprise'] }, { id: 'wuqing-sme', kind: 'sme_digital' }, 2025).map((page) => page.key)).toEqual(['providers', 'smeFirms', 'public']);
     expect(pilotHome({ roles: ['enterprise'] }, 'wuqing-tech')).toBe('/pilots/wuqing-tech');
   });
 

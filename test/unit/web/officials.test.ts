@@ -7,7 +7,7 @@ import { ROLES, type Principal } from '../../../shared/roles';
 import { INBOX_ROLES } from '../../../web/src/lib/access';
 import { t } from '../../../web/src/lib/i18n';
 import { checkReview, checkSave, emptySaveValues, saveInput } from '../../../web/src/lib/indicators/value-form';
-import { canRecord, checkFulfil } from '../../../web/src/lib/obligations/obligations';
+import { canRecord, checkFulfil, periodLabel } from '../../../web/src/lib/obligations/obligations';
 
 const fullScope = (role: Principal['roles'][number]): Principal => ({
   subject: 'u-1',
@@ -53,5 +53,15 @@ describe('the officials’ pages’ rules in the browser', () => {
     expect(saveInput({ ...emptySaveValues('2025'), value: ' 12.5 ', note: '统计年报' })).toEqual({ value: 12.5, note: '统计年报', evidenceIds: [] });
     expect(checkReview('return', '')).toEqual([{ path: 'comments', message: '至少 1 个字符' }]);
     expect(checkReview('approve', '')).toEqual([]);
+  });
+});
+
+describe('an obligation’s period as people say it', () => {
+  it('keeps quarters and years, numbers a provider’s orders within its pool, and names an SME’s batch', () => {
+    expect(periodLabel({ kind: 'quarterly_report', period: '2025Q3' })).toBe('2025Q3');
+    expect(periodLabel({ kind: 'yearly_review', period: '2026' })).toBe('2026');
+    expect(periodLabel({ kind: 'provider_rectification', period: 'wuqing-tech.R2' })).toBe('第 2 次整改');
+    expect(periodLabel({ kind: 'sme_acceptance', period: 'B1' })).toBe('第 1 批');
+    expect(periodLabel({ kind: 'sme_transformation', period: 'odd' })).toBe('odd');
   });
 });

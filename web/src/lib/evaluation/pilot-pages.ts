@@ -1,6 +1,6 @@
 import type { Pilot } from '../../../../shared/pilots/model';
 import type { Principal } from '../../../../shared/roles';
-import { CROSS_PILOT_ROLES, hasAnyRole, INDICATOR_ROLES, PROVIDER_POOL_ROLES, SELF_EVALUATION_ROLES, SME_MATURITY_ROLES } from '../access';
+import { CROSS_PILOT_ROLES, hasAnyRole, INDICATOR_ROLES, PROVIDER_POOL_ROLES, SELF_EVALUATION_ROLES, SME_LIST_ROLES, SME_MATURITY_ROLES } from '../access';
 import { t } from '../i18n';
 import { paths } from '../paths';
 
@@ -11,7 +11,7 @@ import { paths } from '../paths';
  * SME digital-transformation pilot only.
  */
 export interface PilotPage {
-  key: 'indicators' | 'providers' | 'selfEvaluation' | 'smeMaturity' | 'public';
+  key: 'indicators' | 'providers' | 'selfEvaluation' | 'smeFirms' | 'smeMaturity' | 'public';
   href: string;
   text: string;
 }
@@ -29,6 +29,9 @@ export function pilotPages(principal: Pick<Principal, 'roles'>, pilot: Pick<Pilo
   if (hasAnyRole(principal, PROVIDER_POOL_ROLES)) pages.push({ key: 'providers', href: paths.providers(pilotId), text: t('providers.link') });
   if (hasAnyRole(principal, SELF_EVALUATION_ROLES)) {
     pages.push({ key: 'selfEvaluation', href: paths.selfEvaluation(pilotId, year), text: t('selfEvaluation.title', { year }) });
+  }
+  if (pilot.kind === 'sme_digital' && hasAnyRole(principal, SME_LIST_ROLES)) {
+    pages.push({ key: 'smeFirms', href: paths.smeFirms(pilotId), text: t('sme.link') });
   }
   if (pilot.kind === 'sme_digital' && hasAnyRole(principal, SME_MATURITY_ROLES)) {
     pages.push({ key: 'smeMaturity', href: paths.smeMaturity(pilotId), text: t('smeMaturity.link') });

@@ -3,6 +3,7 @@ import type { Obligation } from '../../../../shared/obligations/model';
 import { FulfilInput, MANUAL_FULFILMENT } from '../../../../shared/obligations/requests';
 import type { Principal } from '../../../../shared/roles';
 import { fieldIssues } from '../../../../shared/validation';
+import { t } from '../i18n';
 
 /**
  * Which of a project's obligations this user may record as done by hand, and the check of the
@@ -18,4 +19,21 @@ export function canRecord(obligation: Obligation, principal: Pick<Principal, 'ro
 export function checkFulfil(note: string): FieldIssue[] {
   const result = FulfilInput.safeParse({ note });
   return result.success ? [] : fieldIssues(result.error);
+}
+
+/**
+ * The period as people say it: a quarter or a year as stored (2025Q3, 2025), a provider's order by
+ * its number within its pool (stored `<pilot>.R1`, shared/obligations/periods.ts), an SME's batch
+ * (stored `B1`, shared/obligations/sme-lifecycle.ts).
+ */
+export function periodLabel(obligation: Pick<Obligation, 'kind' | 'period'>): string {
+  if (obligation.kind === 'provider_rectification') {
+    const order = /R(\d+)$/.exec(obligation.period);
+    return order ? t('obligations.periodOrder', { n: order[1] ?? '' }) : obligation.period;
+  }
+  if (obligation.kind === 'sme_transformation' || obligation.kind === 'sme_acceptance') {
+    const batch = /^B(\d+)$/.exec(obligation.period);
+    return batch ? t('obligations.periodBatch', { n: batch[1] ?? '' }) : obligation.period;
+  }
+  return obligation.period;
 }
