@@ -16,4 +16,8 @@ export const DEMO_ENTERPRISES: DemoEnterprise[] = [
   { uscc: code('120114', 'MA06Y3N1F'), name: '天津杨村食品有限公司', pilotId: 'wuqing-sme', town: 'wq-yc', industry: '食品制造业', scale: 'below', contact: { name: '孙丽', phone: '022-29341004' } },
   { uscc: code('120114', 'MA0AQ7R2J'), name: '天津下朱庄电子科技有限公司', pilotId: 'wuqing-sme', town: 'wq-xzz', industry: '计算机、通信和其他电子设备制造业', scale: 'below', contact: { name: '周杰', phone: '022-29341005' } },
   { uscc: code('120116', 'MA05K9W4D'), name: '天津滨海化学材料有限公司', pilotId: 'binhai-tech', town: 'bh-teda', industry: '化学原料和化学制品制造业', scale: 'above', contact: { name: '吴敏', phone: '022-25201006' } },
+  // The other 武清 pilot SMEs of the demo (evaluation-data.ts DEMO_SME_FIRMS), registered like any enterprise.
+  { uscc: code('120114', 'MA0BB1C2D'), name: '天津崔黄口糕点有限公司', pilotId: 'wuqing-sme', town: 'wq-chk', industry: '食品制造业', scale: 'below', contact: { name: '郑红', phone: '022-29341007' } },
+  { uscc: code('120114', 'MA0BB3C4E'), name: '天津大王古庄饮品有限公司', pilotId: 'wuqing-sme', town: 'wq-dwgz', industry: '酒、饮料和精制茶制造业', scale: 'below', contact: { name: '钱伟', phone: '022-29341008' } },
+  { uscc: code('120114', 'MA0BB5C6F'), name: '天津京津调味品有限公司', pilotId: 'wuqing-sme', town: 'wq-yc', industry: '食品制造业', scale: 'below', contact: { name: '冯娟', phone: '022-29341009' } },
 ];

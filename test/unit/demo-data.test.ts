@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { DEMO_ACCOUNTS } from '../../scripts/demo/accounts';
+import { DEMO_ENTERPRISES } from '../../scripts/demo/enterprises';
+import { DEMO_SME_FIRMS } from '../../scripts/demo/evaluation-data';
+import { DEMO_PILOTS } from '../../scripts/demo/pilots';
+import { Uscc } from '../../shared/uscc';
+
+/** The demo data hangs together: what one list names, another holds, so every demo account can work. */
+describe('the demo data', () => {
+  const enterprises = new Map(DEMO_ENTERPRISES.map((enterprise) => [enterprise.uscc, enterprise]));
+
+  it('registers every demo enterprise with a valid code, in a town of its pilot', () => {
+    for (const enterprise of DEMO_ENTERPRISES) {
+      expect(Uscc.safeParse(enterprise.uscc).success, enterprise.name).toBe(true);
+      const pilot = DEMO_PILOTS.find((candidate) => candidate.id === enterprise.pilotId);
+      expect(pilot?.towns.map((town) => town.code), enterprise.name).toContain(enterprise.town);
+    }
+    expect(enterprises.size).toBe(DEMO_ENTERPRISES.length);
+  });
+
+  it('gives every pilot SME a registered enterprise of the same name and town', () => {
+    for (const firm of DEMO_SME_FIRMS) {
+      expect(enterprises.get(firm.uscc), firm.id).toMatchObject({ name: firm.name, town: firm.town, pilotId: 'wuqing-sme' });
+    }
+  });
+
+  it('signs every enterprise account in as a registered enterprise', () => {
+    for (const account of DEMO_ACCOUNTS.filter((candidate) => candidate.groups.includes('enterprise'))) {
+      expect(enterprises.get(String(account.attributes.uscc))?.name, account.username).toBe(account.name);
+    }
+  });
+});
