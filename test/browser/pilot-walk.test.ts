@@ -418,6 +418,51 @@ describe('a key project from application to the public dashboard, in Chromium', 
     await page.context().close();
   });
 
+  it('lets the bureau review the new provider’s materials and admit it, then open the catalogue and the year’s self-evaluation', async () => {
+    const page = await as('bureau');
+    const settled = async (heading: string | RegExp, name: string) => {
+      await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+      await page.waitForLoadState('networkidle');
+      await log.check(page, name);
+    };
+    await page.goto(`${stack.url}/pilots/${PILOT}/providers`);
+    await settled('服务商资源池', 'bureau-provider-pool');
+    await page.getByRole('link', { name: accounts.provider.name }).click();
+    await page.getByRole('table', { name: '服务商上传的申报材料和整改报告' }).waitFor();
+    await settled(accounts.provider.name, 'bureau-provider-review');
+    await page.locator('details', { has: page.locator('summary', { hasText: '审核通过入库' }) }).locator('summary').click();
+    await page.getByRole('button', { name: '审核通过入库' }).click();
+    await page.getByText('已完成：审核通过入库').waitFor();
+    await expect(page.getByText('已入库').first().isVisible()).resolves.toBe(true);
+    await page.goto(`${stack.url}/pilots/${PILOT}/catalogue`);
+    await settled('“小快轻准”产品和解决方案目录', 'bureau-catalogue');
+    const year = new Date().getFullYear();
+    await page.goto(`${stack.url}/pilots/${PILOT}/self-evaluations/${year}`);
+    await page.getByRole('table').first().waitFor();
+    await settled(`${year} 年度绩效自评`, 'bureau-self-evaluation');
+    await page.context().close();
+  });
+
+  it('shows the assessor its pilot’s maturity counts, and anyone the sign-in and not-found pages', async () => {
+    const assessor = await as('assessor');
+    await assessor.goto(`${stack.url}/pilots/${wuqingSme.id}/sme-maturity`);
+    await assessor.getByRole('heading', { level: 1, name: '试点企业数字化水平' }).waitFor();
+    await assessor.waitForLoadState('networkidle');
+    await log.check(assessor, 'assessor-sme-maturity');
+    await assessor.context().close();
+    const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1280, height: 900 } });
+    const visitor = await context.newPage();
+    current = visitor;
+    await visitor.goto(`${stack.url}/login`);
+    await visitor.getByRole('heading', { level: 1 }).waitFor();
+    await visitor.waitForLoadState('networkidle');
+    await log.check(visitor, 'public-login');
+    await visitor.goto(`${stack.url}/no-such-page`);
+    await visitor.getByRole('heading', { level: 1, name: '页面不存在' }).waitFor();
+    await log.check(visitor, 'public-not-found');
+    await context.close();
+  });
+
   it('found no serious or critical accessibility violation on any page visited', () => {
     expect(log.visited.length).toBeGreaterThan(10);
     expect(log.violations).toEqual([]);
