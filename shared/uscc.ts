@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * 统一社会信用代码 per GB 32100-2015 (DOMAIN.md, last section): 18 characters from a 31-character set,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DomainError, type FieldIssue } from './errors';
 
 const CHINESE = /[\u4e00-\u9fff]/;

@@ -1,6 +1,6 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { DomainError, errorBody } from '../../shared/errors';
 import { claimMappingFrom } from '../../shared/claims';
 import { principalFromClaims, type Principal } from '../../shared/roles';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DomainError } from '../errors';
 import { Id } from '../projects/values';
 import type { Principal } from '../roles';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DomainError } from '../errors';
 import { TERMINAL_STATUSES } from '../projects/lifecycle';
 import { preconditionFailed } from '../projects/machine';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Role } from '../roles';
 import { Id } from '../projects/values';
 import { holderPath, type EvidenceHolder } from './holders';

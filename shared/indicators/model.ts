@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ActionSpec } from '../projects/machine';
 import { Id, IsoDateTime, Subject } from '../projects/values';
 import { Figures, SaveValueInput } from './figures';

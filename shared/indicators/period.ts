@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * A reporting period: a year ('2025') or a quarter ('2025Q4'). The seeds ask for quarterly tracking

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Principal, Role } from '../roles';
 import type { Obligation, Warning } from './model';
 import { REVIEW_STAGES } from './review-windows';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * A city pilot (试点): its kind, its towns/parks and its indicators with their own targets. Several

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DomainError } from '../errors';
 import type { Principal } from '../roles';
 import { isValidUscc } from '../uscc';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { BudgetKind, Milestone, PerformanceIndicator } from './application';
 import { EvidenceId, Id, IsoDate, IsoDateTime, PositiveWan, Subject, Text, Wan } from './values';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Principal } from '../roles';
 import { parseInput } from '../validation';
 import type { CriterionScore, ExpertAssignment, Project, Rubric } from './model';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Small value schemas shared by the project and SME aggregates: identifiers, money in 万元 and

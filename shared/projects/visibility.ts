@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Principal, Role } from '../roles';
 import { DemonstrationType, ProjectCategory, ProjectStatus, type Project } from './model';
 import { IsoDate, IsoDateTime } from './values';

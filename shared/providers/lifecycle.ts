@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ActionSpec } from '../projects/machine';
 import { EvidenceId, Id, IsoDate, Text } from '../projects/values';
 import { ProductInput, ProviderMaterials, type ProviderStatus } from './model';

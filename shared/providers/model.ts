@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Contact } from '../enterprises/model';
 import { EvidenceId, Id, IsoDate, IsoDateTime, Subject, Text, Uscc } from '../projects/values';
 

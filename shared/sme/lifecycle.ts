@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ActionSpec } from '../projects/machine';
 import { EvidenceId, Id, Text, Uscc } from '../projects/values';
 import { MaturityLevel, SmeBatch, TransformationPlan, type SmeStatus } from './model';

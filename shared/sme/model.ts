@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { EvidenceId, Id, IsoDateTime, Subject, Text, Uscc, Wan } from '../projects/values';
 
 /**

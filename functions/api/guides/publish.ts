@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { api, created } from '../../commons/http';
 import { createGuide } from '../../commons/store/guides';
 import { publishGuide } from '../../../shared/guides/model';

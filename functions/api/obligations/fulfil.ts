@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { api, ok } from '../../commons/http';
 import { fulfilManually, getObligation } from '../../commons/store/obligations';
 import { DomainError } from '../../../shared/errors';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { api, ok } from '../../commons/http';
 import { getPilot } from '../../commons/store/pilots';
 import { DomainError } from '../../../shared/errors';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { api } from '../../commons/http';
 import { assertEvidenceOfHolder } from '../../commons/store/evidence';
 import { idempotencyClaim, rememberedResponse } from '../../commons/store/idempotency';

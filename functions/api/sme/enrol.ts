@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { api } from '../../commons/http';
 import { idempotencyClaim, rememberedResponse } from '../../commons/store/idempotency';
 import { getPilot } from '../../commons/store/pilots';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { api, ok } from '../../commons/http';
 import { putSmePolicy } from '../../commons/store/sme';
 import { getPilot } from '../../commons/store/pilots';

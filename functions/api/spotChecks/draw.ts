@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { api, created } from '../../commons/http';
 import { recordDraw, spotCheckCandidates } from '../../commons/store/spot-checks';
 import { drawForPilot } from '../../../shared/projects/spot-check-draw';
