@@ -21,20 +21,23 @@ import { projectViewFor } from '../../../shared/projects/view';
 export const handler = api('projects/act', { path: ActionPath, body: ActionRequest }, async ({ principal, path, body, headers, now }) => {
   authorizeProjectAction(path.action, principal);
   const claim = idempotencyClaim(principal.subject, headers['idempotency-key'], { route: `POST /projects/${path.projectId}/actions/${path.action}`, body });
-  const remembered = await rememberedResponse(claim);
+  // Independent reads go out together; a remembered reply still wins over anything the project says.
+  const [remembered, stored] = await Promise.all([rememberedResponse(claim), getStoredProject(path.projectId)]);
   if (remembered) return remembered;
-  const stored = await getStoredProject(path.projectId);
   if (!stored || !canSee(principal, stored.project)) throw new DomainError('NOT_FOUND');
   if (stored.project.version !== body.expectedVersion) {
     throw new DomainError('STALE_VERSION', { details: { currentVersion: stored.project.version } });
   }
   const decision = decide(stored.project, path.action, body.input ?? {}, principal, now);
-  // Checked after the lifecycle's own rules, so an illegal step is reported as such first.
-  if (guideGoverns(path.action)) {
-    assertGuideAllows(await getGuide(stored.project.pilotId, stored.project.guideId), stored.project, path.action, now);
-  }
-  // Every evidence id the step names must be completed evidence of this project, of the right category.
-  await assertEvidenceOfHolder(projectHolder(stored.project.id), evidenceReferences(path.action, body.input ?? {}, stored.project));
+  // Checked after the lifecycle's own rules, so an illegal step is reported as such first; the two
+  // checks read at once, and when both fail the guide's refusal is the one reported, as before.
+  const checks = await Promise.allSettled([
+    // The guide's window and categories govern submissions (shared/guides/model.ts).
+    guideGoverns(path.action) ? getGuide(stored.project.pilotId, stored.project.guideId).then((guide) => assertGuideAllows(guide, stored.project, path.action, now)) : undefined,
+    // Every evidence id the step names must be completed evidence of this project, of the right category.
+    assertEvidenceOfHolder(projectHolder(stored.project.id), evidenceReferences(path.action, body.input ?? {}, stored.project)),
+  ]);
+  for (const check of checks) if (check.status === 'rejected') throw check.reason;
   const reply = await saveDecision(stored, decision, { status: 200, body: projectViewFor(principal, decision.project) }, claim, now);
   // The public dashboards read snapshots only: a step the public can see republishes its pilot's.
   if (disclosureChanged(stored.project, decision.project)) await publishPilotSnapshot(decision.project.pilotId, now);
