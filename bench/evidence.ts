@@ -52,7 +52,8 @@ export async function benchEvidence(): Promise<void> {
     const { createDraft } = await import('../shared/projects/decide');
     const { planUpload } = await import('../shared/evidence/rules');
     const { completeUpload } = await import('../shared/evidence/complete');
-    const { loadedProject, projectHolder } = await import('../shared/evidence/holders');
+    const { loadedProject } = await import('../shared/evidence/holders');
+    const { projectHolder } = await import('../shared/evidence/holder');
 
     const now = new Date();
     await createGuide({

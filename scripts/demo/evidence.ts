@@ -58,7 +58,7 @@ export async function attachHolderEvidence(loaded: LoadedHolder, actor: Principa
   const { presignUpload } = await import('../../functions/commons/store/evidence-objects');
   const { planUpload } = await import('../../shared/evidence/rules');
   const { completeUpload } = await import('../../shared/evidence/complete');
-  const { holderPrefix } = await import('../../shared/evidence/holders');
+  const { holderPrefix } = await import('../../shared/evidence/holder');
   const photo = attachment.category === 'site_photo';
   const owner = holderPrefix(loaded.holder);
   const bytes = photo ? demoPng(`${owner} ${attachment.label}`) : demoPdf(`PilotOps demo ${owner} ${attachment.category}`, attachment.label);

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import type { Role } from '../roles';
-import type { HolderType } from './holders';
+import type { HolderType } from './holder';
 
 /**
  * What evidence the platform takes, as data: each category names the file kinds it accepts, its size

@@ -1,6 +1,6 @@
 import { DomainError } from '../errors';
 import type { Principal } from '../roles';
-import { sameHolder, type EvidenceHolder } from './holders';
+import { sameHolder, type EvidenceHolder } from './holder';
 import type { Evidence, EvidenceFlag, PendingUpload } from './model';
 import { contentRefusal, evidenceFrom, sizeRefusal, type Refusal } from './rules';
 

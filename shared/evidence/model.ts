@@ -1,7 +1,8 @@
 import * as z from 'zod';
 import type { Role } from '../roles';
 import { Id } from '../projects/values';
-import { holderPath, type EvidenceHolder } from './holders';
+import { type EvidenceHolder } from './holder';
+import { holderPath } from './holders';
 import { EvidenceCategory, MAX_EVIDENCE_BYTES, type FileKind } from './categories';
 import { isQuarantined, scanView, type EvidenceScan } from './scan';
 

@@ -1,7 +1,7 @@
 import { DomainError, type FieldIssue } from '../errors';
 import type { Application, Project } from '../projects/model';
 import { EVIDENCE_CATEGORIES, type EvidenceCategory } from './categories';
-import type { HolderType } from './holders';
+import type { HolderType } from './holder';
 import type { Evidence } from './model';
 
 /**

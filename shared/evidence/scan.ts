@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { DomainError } from '../errors';
-import { holderOfKey, type EvidenceHolder } from './holders';
+import { type EvidenceHolder } from './holder';
+import { holderOfKey } from './holders';
 import type { Evidence } from './model';
 
 /**

@@ -4,7 +4,7 @@ import type { Principal, Role } from '../roles';
 import { parseInput } from '../validation';
 import { Text } from '../projects/values';
 import { boxesOf } from './inbox';
-import type { EvidenceHolder } from '../evidence/holders';
+import type { EvidenceHolder } from '../evidence/holder';
 import type { Obligation, ObligationKind, SubjectType } from './model';
 import type { ObligationClose } from './reconcile';
 

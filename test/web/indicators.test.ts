@@ -7,7 +7,7 @@ import type { Principal } from '../../shared/roles';
 import { wuqingTech } from '../../scripts/demo/pilots';
 import IndicatorBoard from '../../web/src/pages/indicators/IndicatorBoard.svelte';
 import IndicatorDetail from '../../web/src/pages/indicators/IndicatorDetail.svelte';
-import type { EvidenceHolder } from '../../shared/evidence/holders';
+import type { EvidenceHolder } from '../../shared/evidence/holder';
 import { evidenceOf } from '../unit/web/evidence-fixtures';
 import { BUREAU, NOW } from './support/fixtures';
 import { buttonNamed, controlLabelled, description, render, settle, testApp, type, type RecordedCall } from './support/render';

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { EvidenceCategory } from '../../shared/evidence/categories';
-import type { EvidenceHolder } from '../../shared/evidence/holders';
+import type { EvidenceHolder } from '../../shared/evidence/holder';
 import { firmViewFor } from '../../shared/evaluation/sme-access';
 import { maturityCounts } from '../../shared/evaluation/maturity';
 import { smeObligationChanges } from '../../shared/obligations/sme-lifecycle';

@@ -1,7 +1,7 @@
 import { api } from '../../commons/http';
 import { getEvidence, projectVisibleTo, removeEvidence, submittedApplications } from '../../commons/store/evidence';
 import { DomainError } from '../../../shared/errors';
-import { projectHolder } from '../../../shared/evidence/holders';
+import { projectHolder } from '../../../shared/evidence/holder';
 import { ProjectEvidencePath } from '../../../shared/evidence/model';
 import { referencedEvidenceIds } from '../../../shared/evidence/references';
 import { assertRemovable } from '../../../shared/evidence/rules';

@@ -6,7 +6,7 @@ import { publishPilotSnapshot } from '../../commons/publish';
 import { assertEvidenceOfHolder } from '../../commons/store/evidence';
 import { DomainError } from '../../../shared/errors';
 import { assertGuideAllows, guideGoverns } from '../../../shared/guides/model';
-import { projectHolder } from '../../../shared/evidence/holders';
+import { projectHolder } from '../../../shared/evidence/holder';
 import { evidenceReferences } from '../../../shared/evidence/references';
 import { authorizeProjectAction, decide } from '../../../shared/projects/decide';
 import { ActionPath, ActionRequest } from '../../../shared/projects/requests';

@@ -3,7 +3,7 @@ import { idempotencyClaim, rememberedResponse } from '../../commons/store/idempo
 import { assertEvidenceOfHolder } from '../../commons/store/evidence';
 import { getProvider, providerEnv, saveProviderDecision } from '../../commons/store/providers';
 import { DomainError } from '../../../shared/errors';
-import { providerHolder } from '../../../shared/evidence/holders';
+import { providerHolder } from '../../../shared/evidence/holder';
 import { evidenceReferencesIn } from '../../../shared/evidence/references';
 import { authorizeProviderAction, canSeeProvider, decideProvider } from '../../../shared/providers/decide';
 import { ProviderActionPath, ProviderActionRequest } from '../../../shared/providers/requests';

@@ -5,7 +5,7 @@ import { idempotencyClaim, rememberedResponse } from '../../commons/store/idempo
 import { getPilot } from '../../commons/store/pilots';
 import { saveProviderDecision } from '../../commons/store/providers';
 import { DomainError } from '../../../shared/errors';
-import { providerHolder } from '../../../shared/evidence/holders';
+import { providerHolder } from '../../../shared/evidence/holder';
 import { evidenceReferencesIn } from '../../../shared/evidence/references';
 import { PilotPath } from '../../../shared/evaluation/access';
 import { registerProvider } from '../../../shared/providers/decide';

@@ -1,5 +1,6 @@
 import { DomainError } from '../../../shared/errors';
-import { canReadHolder, type EvidenceHolder, type LoadedHolder } from '../../../shared/evidence/holders';
+import { type EvidenceHolder } from '../../../shared/evidence/holder';
+import { canReadHolder, type LoadedHolder } from '../../../shared/evidence/holders';
 import type { Principal } from '../../../shared/roles';
 import { getReportedValue, pilotIndicator } from './indicators';
 import { getPilot } from './pilots';

@@ -3,7 +3,7 @@ import { dynamo } from '../clients';
 import { tableNames } from '../config';
 import { DomainError } from '../../../shared/errors';
 import type { CompletionPorts } from '../../../shared/evidence/complete';
-import { projectHolder, type EvidenceHolder } from '../../../shared/evidence/holders';
+import { projectHolder, type EvidenceHolder } from '../../../shared/evidence/holder';
 import type { Evidence, EvidenceClaim, EvidenceFlag, FlagKind, PendingUpload } from '../../../shared/evidence/model';
 import { assertReferences, type EvidenceReference } from '../../../shared/evidence/references';
 import { claimsOf, duplicateFlags } from '../../../shared/evidence/rules';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { completeUpload, type CompletionPorts, type StoredObjectFacts } from '../../../shared/evidence/complete';
 import type { Evidence, PendingUpload } from '../../../shared/evidence/model';
-import { loadedProject, projectHolder } from '../../../shared/evidence/holders';
+import { projectHolder } from '../../../shared/evidence/holder';
+import { loadedProject } from '../../../shared/evidence/holders';
 import { planUpload } from '../../../shared/evidence/rules';
 import { DomainError, type ErrorCode } from '../../../shared/errors';
 import { actor, stateFixtures } from '../projects/fixtures';

@@ -1,18 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { categoriesFor, EVIDENCE_CATEGORIES, EvidenceCategory } from '../../../shared/evidence/categories';
-import {
-  assertTakesUploads,
-  canReadHolder,
-  HOLDER_TYPES,
-  holderApiPath,
-  holderOfKey,
-  holderPrefix,
-  loadedProject,
-  providerHolder,
-  storageKey,
-  type EvidenceHolder,
-  type LoadedHolder,
-} from '../../../shared/evidence/holders';
+import { HOLDER_TYPES, holderApiPath, holderPrefix, providerHolder, storageKey, type EvidenceHolder } from '../../../shared/evidence/holder';
+import { assertTakesUploads, canReadHolder, holderOfKey, loadedProject, type LoadedHolder } from '../../../shared/evidence/holders';
 import { EvidencePath, HolderPath, UploadPath } from '../../../shared/evidence/model';
 import { planUpload } from '../../../shared/evidence/rules';
 import type { ReportedValue } from '../../../shared/indicators/model';

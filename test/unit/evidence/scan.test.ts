@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evidenceView, type Evidence } from '../../../shared/evidence/model';
-import { holderOfKey, loadedProject, projectHolder, storageKey } from '../../../shared/evidence/holders';
+import { projectHolder, storageKey } from '../../../shared/evidence/holder';
+import { holderOfKey, loadedProject } from '../../../shared/evidence/holders';
 import { evidenceFrom, planUpload } from '../../../shared/evidence/rules';
 import {
   assertDownloadable,

@@ -1,5 +1,5 @@
 import type { EvidenceCategory } from '../../../shared/evidence/categories';
-import type { EvidenceHolder } from '../../../shared/evidence/holders';
+import type { EvidenceHolder } from '../../../shared/evidence/holder';
 import type { EvidenceView } from '../../../shared/evidence/model';
 import { PILOT, PROVIDER_ID } from '../providers/fixtures';
 

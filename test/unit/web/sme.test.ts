@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { smeEvidenceReferences } from '../../../shared/evidence/references';
-import type { EvidenceHolder } from '../../../shared/evidence/holders';
+import type { EvidenceHolder } from '../../../shared/evidence/holder';
 import { SME_ACTIONS, SME_ACTION_NAMES, SME_STATUS_LABELS } from '../../../shared/sme/lifecycle';
 import { SmeStatus } from '../../../shared/sme/model';
 import { SME_UPLOAD_ROLES } from '../../../web/src/lib/access';

@@ -8,7 +8,7 @@ import type { ProjectView } from '../../../../shared/projects/view';
 import type { Principal } from '../../../../shared/roles';
 import type { Guide } from '../../../../shared/guides/model';
 import type { EvidenceCategory } from '../../../../shared/evidence/categories';
-import { holderApiPath, type EvidenceHolder } from '../../../../shared/evidence/holders';
+import { holderApiPath, type EvidenceHolder } from '../../../../shared/evidence/holder';
 import type { EvidenceView } from '../../../../shared/evidence/model';
 import type { InboxItem } from '../../../../shared/obligations/inbox';
 import type { Obligation } from '../../../../shared/obligations/model';

@@ -1,5 +1,5 @@
 import type { EvidenceCategory } from '../../../../shared/evidence/categories';
-import type { EvidenceHolder } from '../../../../shared/evidence/holders';
+import type { EvidenceHolder } from '../../../../shared/evidence/holder';
 import type { Endpoints, EvidenceView, UploadTarget } from '../api/endpoints';
 import { ApiError, networkError } from '../api/errors';
 import { t } from '../i18n';

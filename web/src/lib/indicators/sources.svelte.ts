@@ -1,4 +1,4 @@
-import { holderApiPath, type EvidenceHolder } from '../../../../shared/evidence/holders';
+import { holderApiPath, type EvidenceHolder } from '../../../../shared/evidence/holder';
 import type { Endpoints, EvidenceView } from '../api/endpoints';
 
 /**

@@ -4,7 +4,7 @@ import { VALUE_ACTIONS, type ValueAction } from '../../../../shared/indicators/m
 import { Period } from '../../../../shared/indicators/period';
 import type { Evaluation } from '../../../../shared/indicators/progress';
 import { fieldIssues } from '../../../../shared/validation';
-import type { EvidenceHolder } from '../../../../shared/evidence/holders';
+import type { EvidenceHolder } from '../../../../shared/evidence/holder';
 import type { EvidenceView } from '../api/endpoints';
 import { ApiError, errorMessage } from '../api/errors';
 import { t } from '../i18n';
