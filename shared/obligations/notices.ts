@@ -1,6 +1,7 @@
 import type { WorkingCalendar } from '../calendar/calendar';
 import type { AuditEvent } from '../projects/machine';
 import type { Project } from '../projects/model';
+import type { Provider } from '../providers/model';
 import { inboxItemsForMiss, recipientKeys, responsibleBoxes, type InboxItem } from './inbox';
 import { type Obligation, type Warning } from './model';
 import { REVIEW_STAGES, stageLabel } from './review-windows';
@@ -124,4 +125,24 @@ export function decisionInboxItems(after: Project, event: AuditEvent): InboxItem
     subjectId: after.id,
     createdAt: event.at,
   }));
+}
+
+/**
+ * What a provider-pool decision tells the provider (002 §三(五)8 警示; §三(一)2(4) 限期整改): a warning,
+ * and an order to rectify with its deadline, reach the provider's inbox in the decision's transaction.
+ * The deadline itself is an obligation (provider-lifecycle.ts), reminded and swept like any other.
+ */
+export function providerInboxItems(after: Provider, event: AuditEvent): InboxItem[] {
+  const base = { recipient: recipientKeys.provider(after.id), pilotId: after.pilotId, subjectType: 'provider', subjectId: after.id, createdAt: event.at };
+  if (event.action === 'issue_warning') {
+    const warning = after.warnings.at(-1);
+    return warning ? [{ ...base, sourceId: `VW-${after.pilotId}-${after.id}-${warning.id}`, kind: 'warning', title: '服务商警示', message: warning.reason }] : [];
+  }
+  if (event.action === 'order_rectification') {
+    const order = after.rectifications.at(-1);
+    return order
+      ? [{ ...base, sourceId: `VR-${after.pilotId}-${after.id}-${order.id}`, kind: 'reminder', title: `责令限期整改（${order.deadline} 前报送）`, message: order.requirements, dueDay: order.deadline }]
+      : [];
+  }
+  return [];
 }

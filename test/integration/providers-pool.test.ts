@@ -178,8 +178,16 @@ describe('the provider pool', () => {
     expect(listed.body.items).toEqual([expect.objectContaining({ kind: 'provider_rectification', status: 'missed' })]);
     expect((await clients.bureau.get<{ items: unknown[] }>(`${providerPath('prov-lagging')}/obligations`)).body.items).toHaveLength(1);
     expect((await clients.zhizaoyun.get(`${providerPath('prov-lagging')}/obligations`)).status).toBe(404);
-    const inbox = await clients.lagging.get<{ items: Array<{ kind: string; title: string }> }>('/inbox');
-    expect(inbox.body.items).toEqual([expect.objectContaining({ kind: 'warning' })]);
+    // the bureau's warning and its order (given the same minute), then the sweep's miss, newest first
+    const inbox = await clients.lagging.get<{ items: Array<{ kind: string; title: string; message: string }> }>('/inbox');
+    expect(inbox.body.items[0]).toMatchObject({ kind: 'warning', title: expect.stringContaining('已逾期') });
+    expect(inbox.body.items.slice(1).map((item) => [item.kind, item.title, item.message])).toEqual(
+      expect.arrayContaining([
+        ['reminder', '责令限期整改（2025-03-20 前报送）', '提交整改方案'],
+        ['warning', '服务商警示', '成效不佳'],
+      ]),
+    );
+    expect(inbox.body.items).toHaveLength(3);
     const bureau = await clients.bureau.get<{ items: Array<{ kind: string; obligationId?: string }> }>('/inbox');
     expect(bureau.body.items.filter((item) => item.obligationId?.startsWith('prov-lagging:provider_rectification:'))).toHaveLength(1);
   });

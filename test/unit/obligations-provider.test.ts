@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { providerInboxItems } from '../../shared/obligations/notices';
 import { providerObligationChanges } from '../../shared/obligations/provider-lifecycle';
 import { planObligationWrites } from '../../shared/obligations/reconcile';
 import type { Obligation } from '../../shared/obligations/model';
@@ -56,5 +57,23 @@ describe('a provider’s rectification deadline', () => {
     expect(late.close).toEqual([{ obligation: missed, expected: 'missed', to: 'fulfilled' }]);
     const eliminated = planObligationWrites({ open: [], fulfil: [], cancelOpen: { kinds: ['provider_rectification'], reason: 'r' } }, new Map(), [], '2025-05-03T02:00:00.000Z');
     expect(eliminated).toEqual({ create: [], close: [] });
+  });
+});
+
+describe('what a pool decision tells the provider', () => {
+  it('sends the bureau’s warning and its order to rectify, with the deadline, to the provider’s inbox', () => {
+    const warned = decideProvider(fixtures.admitted.provider, 'issue_warning', { reason: '服务项目进度滞后' }, actor('bureau'), new Date('2025-03-01T02:00:00Z'));
+    expect(providerInboxItems(warned.provider, warned.event)).toEqual([
+      expect.objectContaining({ recipient: `PROVIDER#${ordered.id}`, kind: 'warning', title: '服务商警示', message: '服务项目进度滞后', pilotId: PILOT, createdAt: '2025-03-01T02:00:00.000Z' }),
+    ]);
+    const order = decideProvider(fixtures.warned.provider, 'order_rectification', { requirements: '补派驻场工程师', deadline: '2025-04-30' }, actor('bureau'), new Date('2025-03-05T02:00:00Z'));
+    expect(providerInboxItems(order.provider, order.event)).toEqual([
+      expect.objectContaining({ kind: 'reminder', title: '责令限期整改（2025-04-30 前报送）', message: '补派驻场工程师', dueDay: '2025-04-30' }),
+    ]);
+  });
+
+  it('sends nothing for the other steps', () => {
+    const admitted = decideProvider(fixtures.applied.provider, 'admit', {}, actor('bureau'), new Date('2024-10-20T02:00:00Z'));
+    expect(providerInboxItems(admitted.provider, admitted.event)).toEqual([]);
   });
 });

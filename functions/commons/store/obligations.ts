@@ -10,7 +10,7 @@ import { smeObligationChanges } from '../../../shared/obligations/sme-lifecycle'
 import type { SmeDecision } from '../../../shared/sme/decide';
 import type { ProviderDecision } from '../../../shared/providers/decide';
 import { parseObligationId, type Obligation, type SubjectType } from '../../../shared/obligations/model';
-import { decisionInboxItems } from '../../../shared/obligations/notices';
+import { decisionInboxItems, providerInboxItems } from '../../../shared/obligations/notices';
 import { fitWrites, planObligationWrites, type ObligationClose } from '../../../shared/obligations/reconcile';
 import { inboxWrites, type TransactItem } from './inbox';
 
@@ -180,13 +180,14 @@ export function decisionItems(before: Project | undefined, decision: Decision, o
 }
 
 /**
- * The obligation writes of one provider-pool decision (shared/obligations/provider-lifecycle.ts).
+ * The obligation and inbox writes of one provider-pool decision (shared/obligations/provider-lifecycle.ts, notices.ts).
  * A provider's obligations of another pilot's pool are not this decision's to cancel.
  */
 export function providerDecisionItems(decision: ProviderDecision, offset: number, room: number): Promise<DecisionItems> {
   const { provider, event } = decision;
   const subjectOpen = async () => openOnly(await obligationsOf('provider', provider.id)).filter((obligation) => obligation.pilotId === provider.pilotId);
-  return plannedItems(providerObligationChanges(provider, event), subjectOpen, [], event.at, offset, room, { providerId: provider.id, pilotId: provider.pilotId });
+  const inbox = inboxWrites(providerInboxItems(provider, event));
+  return plannedItems(providerObligationChanges(provider, event), subjectOpen, inbox, event.at, offset, room, { providerId: provider.id, pilotId: provider.pilotId });
 }
 
 /** The obligation writes of one pilot-SME decision (shared/obligations/sme-lifecycle.ts). */
