@@ -17,6 +17,7 @@ import { REPO_ROOT } from '../config';
 import { acknowledgeWildcardBelow } from '../nag';
 import type { DataStore } from '../stacks/data-stack';
 import { BUNDLING } from './bundling';
+import { HOLDER_KEY_ROOTS } from '../../shared/evidence/holder';
 
 /**
  * One year, not RetentionDays.SIX_MONTHS: the Cybersecurity Law (第二十一条) asks for network logs
@@ -113,8 +114,12 @@ export class PilotFunction extends Construct {
     // Object Lock keeps every version for its retention: a delete here only hides a refused or withdrawn upload.
     if (props.deletesEvidence) {
       const evidence = props.store.buckets.evidence;
-      this.function.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:DeleteObject'], resources: [evidence.arnForObjects('projects/*')] }));
-      this.acknowledgeWildcard(evidence, evidence.bucketArn, '/projects/*', 'upload keys are minted per upload under projects/; only refused or withdrawn uploads are deleted');
+      // Every holder's keys, and nothing else in the bucket (shared/evidence/holder.ts).
+      const roots = Object.values(HOLDER_KEY_ROOTS);
+      this.function.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:DeleteObject'], resources: roots.map((root) => evidence.arnForObjects(`${root}/*`)) }));
+      for (const root of roots) {
+        this.acknowledgeWildcard(evidence, evidence.bucketArn, `/${root}/*`, `upload keys are minted per upload under ${root}/; only refused or withdrawn uploads are deleted`);
+      }
     }
 
     // API handlers answer their own errors (a 500 is not a function error; the API's 5xx alarm sees

@@ -28,13 +28,13 @@ export const HOLDER_TYPES = ['project', 'provider', 'indicator', 'sme'] as const
 export function holderPrefix(holder: EvidenceHolder): string {
   switch (holder.type) {
     case 'project':
-      return `projects/${holder.projectId}`;
+      return `${HOLDER_KEY_ROOTS.project}/${holder.projectId}`;
     case 'provider':
-      return `providers/${holder.pilotId}/${holder.providerId}`;
+      return `${HOLDER_KEY_ROOTS.provider}/${holder.pilotId}/${holder.providerId}`;
     case 'indicator':
-      return `indicators/${holder.pilotId}/${holder.code}/${holder.period}`;
+      return `${HOLDER_KEY_ROOTS.indicator}/${holder.pilotId}/${holder.code}/${holder.period}`;
     case 'sme':
-      return `sme-firms/${holder.firmId}`;
+      return `${HOLDER_KEY_ROOTS.sme}/${holder.firmId}`;
   }
 }
 
@@ -52,6 +52,17 @@ export function holderApiPath(holder: EvidenceHolder): string {
       return `/sme-firms/${segment(holder.firmId)}`;
   }
 }
+
+/**
+ * The first segment of every holder's keys, one per holder type: the only prefixes under which an
+ * evidence object is ever written, and so the only ones a function is allowed to delete under.
+ */
+export const HOLDER_KEY_ROOTS: Readonly<Record<HolderType, string>> = {
+  project: 'projects',
+  provider: 'providers',
+  indicator: 'indicators',
+  sme: 'sme-firms',
+};
 
 export function storageKey(holder: EvidenceHolder, uploadId: string): string {
   return `${holderPrefix(holder)}/${uploadId}`;

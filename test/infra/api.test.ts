@@ -64,7 +64,7 @@ describe('functions', () => {
     }
   });
 
-  it('lets only the handlers that say deletesEvidence delete, and only evidence under projects/', () => {
+  it('lets only the handlers that say deletesEvidence delete, and only evidence under the holders’ prefixes', () => {
     expect([...deleters].sort()).toEqual(['cleanUploads', 'evidence/complete', 'evidence/remove']);
     for (const [handler, fn] of allFunctions()) {
       const deleting = roleStatements(fn).filter((statement) => actions(statement).includes('s3:DeleteObject'));
@@ -74,7 +74,7 @@ describe('functions', () => {
       }
       expect(deleting, handler).toHaveLength(1);
       expect(actions(deleting[0]!), handler).toEqual(['s3:DeleteObject']);
-      expect(JSON.stringify(deleting[0]?.Resource), handler).toContain('/projects/*');
+      for (const root of ['projects', 'providers', 'indicators', 'sme-firms']) expect(JSON.stringify(deleting[0]?.Resource), handler).toContain(`/${root}/*`);
       expect(JSON.stringify(deleting[0]?.Resource), handler).toContain('Evidence');
     }
   });

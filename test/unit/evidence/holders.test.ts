@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { categoriesFor, EVIDENCE_CATEGORIES, EvidenceCategory } from '../../../shared/evidence/categories';
-import { HOLDER_TYPES, holderApiPath, holderPrefix, providerHolder, storageKey, type EvidenceHolder } from '../../../shared/evidence/holder';
+import { HOLDER_KEY_ROOTS, HOLDER_TYPES, holderApiPath, holderPrefix, providerHolder, storageKey, type EvidenceHolder } from '../../../shared/evidence/holder';
 import { assertTakesUploads, canReadHolder, holderOfKey, loadedProject, type LoadedHolder } from '../../../shared/evidence/holders';
 import { EvidencePath, HolderPath, UploadPath } from '../../../shared/evidence/model';
 import { planUpload } from '../../../shared/evidence/rules';
@@ -49,6 +49,10 @@ describe('a holder’s place', () => {
     expect(holders.map(holderPrefix)).toEqual(['projects/P-1', `providers/${PILOT}/${PROVIDER_ID}`, `indicators/${PILOT}/tt-04/2025Q4`, 'sme-firms/sme-1']);
     expect(holders.map(holderApiPath)).toEqual(['/projects/P-1', `/pilots/${PILOT}/providers/${PROVIDER_ID}`, `/pilots/${PILOT}/indicators/tt-04/periods/2025Q4`, '/sme-firms/sme-1']);
     for (const holder of holders) expect(holderOfKey(storageKey(holder, 'u-1'))).toEqual({ holder, uploadId: 'u-1' });
+  });
+
+  it('starts with its type’s root, the only prefixes evidence is written (and may be deleted) under', () => {
+    for (const holder of holders) expect(holderPrefix(holder).split('/')[0]).toBe(HOLDER_KEY_ROOTS[holder.type]);
   });
 
   it('is read from each route family’s path parameters, with the route’s own ids', () => {
