@@ -346,4 +346,16 @@ describe('the workbench’s SME links', () => {
     expect(enterprise).toContain('中小企业数字化转型试点企业');
     expect(enterprise).not.toContain('试点企业数字化水平分级统计');
   });
+
+  it('leaves them out for a pilot whose record says it has no SMEs, once the record has come', async () => {
+    const linksOf = async (pilot: typeof wuqingSme) => {
+      const principal = { ...smeActor('bureau'), pilot: pilot.id };
+      const app = testApp({ principal, routes: { [`GET /api/pilots/${pilot.id}`]: { status: 200, body: pilot } } });
+      const page = render(WorkbenchLinks, { principal }, app);
+      await settle();
+      return [...page.querySelectorAll('a')].map((link) => link.getAttribute('href'));
+    };
+    expect(await linksOf({ ...wuqingSme, id: 'wuqing-tech', kind: 'tech_transformation' })).not.toContain('/pilots/wuqing-tech/sme-firms');
+    expect(await linksOf(wuqingSme)).toEqual(expect.arrayContaining([`/pilots/${wuqingSme.id}/sme-firms`, `/pilots/${wuqingSme.id}/sme-maturity`]));
+  });
 });
