@@ -35,7 +35,14 @@ export interface CompletionPorts {
   discard(upload: PendingUpload): Promise<void>;
   /** writes the evidence and closes the upload at once, with duplicate claims and flags; EVIDENCE_ALREADY_COMPLETED on a race */
   save(evidence: Evidence, now: Date): Promise<EvidenceFlag[]>;
+  /**
+   * Told why a completion answers NOT_FOUND, for the operator's log only: the caller is never told
+   * whether an upload exists for someone else.
+   */
+  notFound?(reason: NotFoundReason, uploadId: string): void;
 }
+
+export type NotFoundReason = 'no_pending_upload' | 'other_holder' | 'other_uploader';
 
 export interface Completion {
   evidence: Evidence;
@@ -57,6 +64,7 @@ export async function completeUpload(ports: CompletionPorts, holder: EvidenceHol
   if (!upload || !sameHolder(upload.holder, holder) || upload.uploader.subject !== actor.subject) {
     const done = await ports.evidence(holder, uploadId);
     if (done && done.uploader.subject === actor.subject) throw new DomainError('EVIDENCE_ALREADY_COMPLETED', { details: { evidenceId: done.id } });
+    ports.notFound?.(!upload ? 'no_pending_upload' : !sameHolder(upload.holder, holder) ? 'other_holder' : 'other_uploader', uploadId);
     throw new DomainError('NOT_FOUND');
   }
   if (now.toISOString() > upload.completeBy) {

@@ -79,6 +79,16 @@ describe('completing an upload', () => {
     expect(calls).toEqual([]);
   });
 
+  it('tells the operator’s log, not the caller, which of the three it was', async () => {
+    const { ports } = world(FILE);
+    const told: string[] = [];
+    const logged = { ...ports, notFound: (reason: string, uploadId: string) => void told.push(`${reason} ${uploadId}`) };
+    await refusedWith(completeUpload(logged, projectHolder(project.id), { ...actor('enterprise'), subject: 'intruder' }, 'u-1', NOW), 'NOT_FOUND');
+    await refusedWith(completeUpload(logged, projectHolder('other-project'), actor('enterprise'), 'u-1', NOW), 'NOT_FOUND');
+    await refusedWith(completeUpload(logged, projectHolder(project.id), actor('enterprise'), 'no-such-upload', NOW), 'NOT_FOUND');
+    expect(told).toEqual(['other_uploader u-1', 'other_holder u-1', 'no_pending_upload no-such-upload']);
+  });
+
   it('keeps the upload open while nothing has arrived', async () => {
     const { ports, calls, uploads } = world(undefined);
     await refusedWith(completeUpload(ports, projectHolder(project.id), actor('enterprise'), 'u-1', NOW), 'EVIDENCE_NOT_UPLOADED');
