@@ -16,6 +16,7 @@ import {
   Tranche,
   Warning,
 } from './records';
+import { PROJECT_CATEGORIES, PROJECT_STATUSES } from './states';
 import { Id, IsoDateTime, Text, Uscc } from './values';
 
 export * from './application';
@@ -28,29 +29,11 @@ export * from './records';
  */
 
 /** Where a project stands; the transitions between them are the table in lifecycle.ts. */
-export const ProjectStatus = z.enum([
-  'draft',
-  'submitted',
-  'returned',
-  'recommended',
-  'expert_review',
-  'public_notice',
-  'agreement_pending',
-  'agreement_signed',
-  'in_progress',
-  'acceptance_requested',
-  'formally_reviewed',
-  'assessed',
-  'rectification',
-  'accepted',
-  'not_selected',
-  'terminated',
-  'withdrawn',
-]);
+export const ProjectStatus = z.enum(PROJECT_STATUSES);
 export type ProjectStatus = z.infer<typeof ProjectStatus>;
 
 // 滨海 §三(五): 中央财政资金支持项目、市级制造业高质量发展专项资金支持项目、其他支持试点的项目三类
-export const ProjectCategory = z.enum(['central_fund', 'municipal_fund', 'other']);
+export const ProjectCategory = z.enum(PROJECT_CATEGORIES);
 export type ProjectCategory = z.infer<typeof ProjectCategory>;
 
 // 108号 §一: "点"上数字化智能化改造、"线"上产业链供应链协同改造、"面"上园区整体改造
