@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { demoPdf, demoPng } from '../../scripts/demo/evidence';
 import { wuqingSme, wuqingTech } from '../../scripts/demo/pilots';
 import { withUsccCheck } from '../../shared/uscc';
 import { launchChromium, PageLog, signIn } from './support/browser';
@@ -28,31 +29,9 @@ const accounts = {
   supervisor: account('shengting', '市工业和信息化局 督导', ['supervisor']),
   assessor: account('pingce', '数字化水平评测机构', ['assessor'], { pilot: wuqingSme.id }),
 };
-// A PNG signature and a little more: enough for the API's file-type check (shared/evidence/signature.ts).
-const PLAN_PDF = onePagePdf('PilotOps implementation plan');
-const SITE_PHOTO = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('browser walk site photo', 'utf8')]);
-
-/** A valid one-page PDF (objects, cross-reference table, trailer), small enough to write by hand. */
-function onePagePdf(text: string): Buffer {
-  const stream = `BT /F1 18 Tf 72 720 Td (${text}) Tj ET`;
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-  ];
-  let body = '%PDF-1.7\n';
-  const offsets = objects.map((object, index) => {
-    const offset = body.length;
-    body += `${index + 1} 0 obj\n${object}\nendobj\n`;
-    return offset;
-  });
-  const xref = body.length;
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`).join('')}`;
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(body, 'latin1');
-}
+// Real files, as the demo seed hands them in (a one-page PDF, a 1×1 PNG): the viewer shows both inline.
+const PLAN_PDF = demoPdf('PilotOps implementation plan', '实施方案');
+const SITE_PHOTO = demoPng('browser walk site photo');
 
 let stack: BrowserStack;
 let browser: Browser;
@@ -401,7 +380,7 @@ describe('a key project from application to the public dashboard, in Chromium', 
     await statusIs(page, '改造完成（待评测）');
     // The uploader offers the report the assessment names first.
     await expect(page.getByLabel('材料类别').inputValue()).resolves.toBe('maturity_report');
-    await page.getByLabel('选择文件').setInputFiles({ name: '评测报告.pdf', mimeType: 'application/pdf', buffer: onePagePdf('PilotOps maturity report') });
+    await page.getByLabel('选择文件').setInputFiles({ name: '评测报告.pdf', mimeType: 'application/pdf', buffer: demoPdf('PilotOps maturity report', '评测报告') });
     await page.getByRole('button', { name: '上传', exact: true }).click();
     await page.getByText('已上传', { exact: true }).waitFor();
     await openAction(page, '数字化水平评测');
