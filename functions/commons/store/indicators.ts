@@ -4,9 +4,11 @@ import type { ValueDecision } from '../../../shared/indicators/decide';
 import type { ReportedValue, ValueHistoryEntry } from '../../../shared/indicators/model';
 import { DomainError } from '../../../shared/errors';
 import { assertPilotReader } from '../../../shared/evaluation/access';
+import type { Warning } from '../../../shared/obligations/model';
 import type { Indicator, Pilot } from '../../../shared/pilots/model';
 import type { Principal } from '../../../shared/roles';
 import { ProjectStatus, type Project } from '../../../shared/projects/model';
+import { sweepWarningsOfPilot } from './deadlines';
 import { getEnterprise } from './enterprises';
 import type { IdempotencyClaim, RememberedResponse } from './idempotency';
 import { keys } from './keys';
@@ -118,4 +120,14 @@ export async function pilotIndicator(pilotId: string, code: string): Promise<{ p
   const indicator = pilot?.indicators.find((candidate) => candidate.code === code);
   if (!pilot || !indicator) throw new DomainError('NOT_FOUND');
   return { pilot, indicator };
+}
+
+/**
+ * What a pilot's yearly self-evaluation is built from (shared/evaluation/self-evaluation.ts), read
+ * at once: its reported values, the records its derived indicators and counts read, and the
+ * warnings the deadline sweep raised in it. The JSON route and the workbook route read the same.
+ */
+export async function selfEvaluationInputs(pilot: Pilot): Promise<{ values: ReportedValue[]; sources: DerivationSources; sweepWarnings: Warning[] }> {
+  const [values, sources, sweepWarnings] = await Promise.all([reportedValuesOfPilot(pilot.id), derivationSources(pilot), sweepWarningsOfPilot(pilot.id)]);
+  return { values, sources, sweepWarnings };
 }
