@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { demoPdf, demoPng } from '../../scripts/demo/evidence';
 import { wuqingSme, wuqingTech } from '../../scripts/demo/pilots';
 import { withUsccCheck } from '../../shared/uscc';
-import { launchChromium, PageLog, signIn } from './support/browser';
+import { eventually, launchChromium, PageLog, signIn } from './support/browser';
 import { account, PASSWORD, startBrowserStack, type BrowserStack } from './support/stack';
 
 /**
@@ -103,12 +103,12 @@ describe('a key project from application to the public dashboard, in Chromium', 
     await page.goto(`${stack.url}/pilots/${PILOT}`);
     await page.getByRole('heading', { level: 1, name: wuqingTech.name }).waitFor();
     await page.getByRole('table', { name: '专项资金批准与拨付情况' }).waitFor();
-    await expect(page.getByText('暂无已公示的项目。').first().isVisible()).resolves.toBe(true);
-    await expect(page.getByText('图表加载中，数据见下表。').first().isVisible()).resolves.toBe(true);
-    await expect(page.locator('canvas').count()).resolves.toBe(0);
+    await page.getByText('暂无已公示的项目。').first().waitFor({ state: 'visible' });
+    await page.getByText('图表加载中，数据见下表。').first().waitFor({ state: 'visible' });
+    await eventually(() => page.locator('canvas').count()).toBe(0);
     release();
     await page.locator('canvas').first().waitFor();
-    await expect(page.getByRole('img', { name: /资金批准与拨付/ }).isVisible()).resolves.toBe(true);
+    await page.getByRole('img', { name: /资金批准与拨付/ }).waitFor({ state: 'visible' });
 
     const download = page.waitForEvent('download');
     await page.getByRole('group', { name: '下载“资金”数据' }).getByRole('button', { name: /下载 CSV/ }).click();
@@ -132,7 +132,7 @@ describe('a key project from application to the public dashboard, in Chromium', 
     // An empty step is refused beside its field, in Chinese.
     await page.getByRole('button', { name: '下一步' }).click();
     const plan = page.getByRole('textbox', { name: /项目实施方案/ });
-    await expect(plan.getAttribute('aria-invalid')).resolves.toBe('true');
+    await eventually(() => plan.getAttribute('aria-invalid')).toBe('true');
     await page.getByText('请填写项目实施方案').first().waitFor();
     await plan.fill('建设数字化车间，部署五轴加工中心与 MES 系统，关键工序数控化率提升至 90%。');
     await page.getByText(/草稿已保存/).waitFor();
@@ -164,9 +164,9 @@ describe('a key project from application to the public dashboard, in Chromium', 
     await page.getByLabel('材料类别').selectOption('plan');
     await page.getByLabel('选择文件').setInputFiles({ name: '实施方案.pdf', mimeType: 'application/pdf', buffer: PLAN_PDF });
     await page.getByRole('button', { name: '上传', exact: true }).click();
-    await expect.poll(() => page.getByText('已上传', { exact: true }).count()).toBe(2);
-    await expect(page.getByLabel(/车间现场\.png/).isChecked()).resolves.toBe(true);
-    await expect(page.getByLabel(/实施方案\.pdf/).isChecked()).resolves.toBe(true);
+    await eventually(() => page.getByText('已上传', { exact: true }).count()).toBe(2);
+    await eventually(() => page.getByLabel(/车间现场\.png/).isChecked()).toBe(true);
+    await eventually(() => page.getByLabel(/实施方案\.pdf/).isChecked()).toBe(true);
     await log.check(page, 'application-materials');
 
     await page.getByRole('button', { name: '下一步' }).click();
@@ -192,10 +192,10 @@ describe('a key project from application to the public dashboard, in Chromium', 
     await page.getByRole('button', { name: /查看\s*实施方案\.pdf/ }).click();
     const frame = page.locator('iframe[title="实施方案.pdf"]');
     await frame.waitFor();
-    await expect(frame.getAttribute('src')).resolves.toMatch(/^blob:/);
+    await eventually(() => frame.getAttribute('src')).toMatch(/^blob:/);
     await log.check(page, 'town-evidence-pdf');
     await page.getByRole('button', { name: '关闭预览' }).click();
-    await expect(page.evaluate(() => document.activeElement?.textContent ?? '')).resolves.toMatch(/查看\s*实施方案\.pdf/);
+    await eventually(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toMatch(/查看\s*实施方案\.pdf/);
     await openAction(page, '初审推荐');
     await page.getByLabel('推荐意见').fill('材料齐全，符合申报条件，同意推荐。');
     await log.check(page, 'town-recommend');
@@ -255,7 +255,7 @@ describe('a key project from application to the public dashboard, in Chromium', 
     // 一企一档: the enterprise's dossier holds the project, its evidence and its audit trail.
     await page.getByRole('link', { name: '查看该企业的一企一档' }).click();
     await page.getByRole('heading', { name: /办理记录/ }).waitFor();
-    await expect(page.getByText('车间现场.png').first().isVisible()).resolves.toBe(true);
+    await page.getByText('车间现场.png').first().waitFor({ state: 'visible' });
     await log.check(page, 'bureau-dossier');
     await page.context().close();
   });
@@ -267,8 +267,8 @@ describe('a key project from application to the public dashboard, in Chromium', 
     await page.goto(`${stack.url}/pilots/${PILOT}`);
     const row = page.getByRole('row', { name: new RegExp(TITLE) });
     await row.waitFor();
-    await expect(row.textContent()).resolves.toContain('公示中');
-    await expect(row.textContent()).resolves.toContain('450');
+    await eventually(() => row.textContent()).toContain('公示中');
+    await eventually(() => row.textContent()).toContain('450');
     await log.check(page, 'public-after');
     await page.close();
   });
@@ -291,13 +291,13 @@ describe('a key project from application to the public dashboard, in Chromium', 
   it('lets the supervisor, who belongs to no pilot, pick a pilot on the workbench and compare every pilot’s indicators (108号)', async () => {
     const page = await as('supervisor');
     const picker = page.getByRole('list', { name: wuqingTech.name });
-    await expect(picker.getByRole('link', { name: '服务商资源池' }).getAttribute('href')).resolves.toBe(`/pilots/${PILOT}/providers`);
+    await eventually(() => picker.getByRole('link', { name: '服务商资源池' }).getAttribute('href')).toBe(`/pilots/${PILOT}/providers`);
     await log.check(page, 'supervisor-workbench');
     await page.getByRole('link', { name: '各试点指标横向对比' }).click();
     const table = page.getByRole('table', { name: /各试点主要指标的最新值/ });
     await table.waitFor();
-    await expect(table.getByRole('row', { name: /全员劳动生产率/ }).textContent()).resolves.toContain('目标：≥ 175,000 元/人');
-    await expect(table.getByRole('columnheader', { name: wuqingTech.name }).isVisible()).resolves.toBe(true);
+    await eventually(() => table.getByRole('row', { name: /全员劳动生产率/ }).textContent()).toContain('目标：≥ 175,000 元/人');
+    await table.getByRole('columnheader', { name: wuqingTech.name }).waitFor({ state: 'visible' });
     await log.check(page, 'supervisor-cross-pilot');
     await page.context().close();
   });
@@ -317,11 +317,11 @@ describe('a key project from application to the public dashboard, in Chromium', 
       await page.getByLabel('材料类别').selectOption(category);
       await page.getByLabel('选择文件').setInputFiles({ name, mimeType: 'application/pdf', buffer: PLAN_PDF });
       await page.getByRole('button', { name: '上传', exact: true }).click();
-      await expect.poll(() => page.getByText('已上传', { exact: true }).count()).toBe(index + 1);
+      await eventually(() => page.getByText('已上传', { exact: true }).count()).toBe(index + 1);
     }
     // Each file lands in its material's field as it arrives.
-    await expect(page.getByRole('combobox', { name: /^营业执照/ }).inputValue()).resolves.not.toBe('');
-    await expect(page.getByLabel(/实施案例\.pdf/).isChecked()).resolves.toBe(true);
+    await eventually(() => page.getByRole('combobox', { name: /^营业执照/ }).inputValue()).not.toBe('');
+    await eventually(() => page.getByLabel(/实施案例\.pdf/).isChecked()).toBe(true);
     await page.getByLabel('机构名称').fill(accounts.provider.name);
     await page.getByLabel('统一社会信用代码').fill(withUsccCheck('91120114MA0BW0002'));
     await page.getByLabel('服务商类型').selectOption('scenario');
@@ -336,7 +336,7 @@ describe('a key project from application to the public dashboard, in Chromium', 
     await page.waitForURL(/\/providers\/prov-browser$/);
     await page.getByText('申报已提交，等待区工业和信息化局审核。').waitFor();
     await page.getByRole('table', { name: '服务商上传的申报材料和整改报告' }).waitFor();
-    await expect(page.getByText('已申报（待审核）').first().isVisible()).resolves.toBe(true);
+    await page.getByText('已申报（待审核）').first().waitFor({ state: 'visible' });
     await log.check(page, 'provider-registered');
     await page.context().close();
   });
@@ -379,20 +379,20 @@ describe('a key project from application to the public dashboard, in Chromium', 
     await page.getByRole('link', { name: SME_NAME }).click();
     await statusIs(page, '改造完成（待评测）');
     // The uploader offers the report the assessment names first.
-    await expect(page.getByLabel('材料类别').inputValue()).resolves.toBe('maturity_report');
+    await eventually(() => page.getByLabel('材料类别').inputValue()).toBe('maturity_report');
     await page.getByLabel('选择文件').setInputFiles({ name: '评测报告.pdf', mimeType: 'application/pdf', buffer: demoPdf('PilotOps maturity report', '评测报告') });
     await page.getByRole('button', { name: '上传', exact: true }).click();
     await page.getByText('已上传', { exact: true }).waitFor();
     await openAction(page, '数字化水平评测');
     await page.getByLabel('数字化水平等级').selectOption('3');
     await page.getByLabel('评测结论').fill('数字化水平达到三级：排产、报工和质量追溯已在线运行。');
-    await expect(page.locator('#sme-assess_maturity-reportEvidenceId option:checked').textContent()).resolves.toContain('评测报告.pdf');
+    await eventually(() => page.locator('#sme-assess_maturity-reportEvidenceId option:checked').textContent()).toContain('评测报告.pdf');
     await page.getByLabel(/^完工现场\.png/).check();
     await log.check(page, 'assessor-sme-assess');
     await page.getByRole('button', { name: '数字化水平评测', exact: true }).click();
     await statusIs(page, '已评测');
     await page.getByText('已完成：数字化水平评测').waitFor();
-    await expect(page.getByText('数字化水平评测：3 级').isVisible()).resolves.toBe(true);
+    await page.getByText('数字化水平评测：3 级').waitFor({ state: 'visible' });
     await log.check(page, 'assessor-sme-assessed');
     await page.context().close();
   });
@@ -412,7 +412,7 @@ describe('a key project from application to the public dashboard, in Chromium', 
     await page.locator('details', { has: page.locator('summary', { hasText: '审核通过入库' }) }).locator('summary').click();
     await page.getByRole('button', { name: '审核通过入库' }).click();
     await page.getByText('已完成：审核通过入库').waitFor();
-    await expect(page.getByText('已入库').first().isVisible()).resolves.toBe(true);
+    await page.getByText('已入库').first().waitFor({ state: 'visible' });
     await page.goto(`${stack.url}/pilots/${PILOT}/catalogue`);
     await settled('“小快轻准”产品和解决方案目录', 'bureau-catalogue');
     const year = new Date().getFullYear();

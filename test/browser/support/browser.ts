@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { CHROMIUM } from '../global-setup';
 
 /**
@@ -11,6 +12,16 @@ import { CHROMIUM } from '../global-setup';
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 export const SCREENSHOTS = resolve(import.meta.dirname, '../../../screenshots');
+
+/**
+ * Every assertion on a page waits for its condition: a page renders when its data arrives, and a
+ * loaded machine (CI: two busy cores) takes its time. `eventually(() => locator.textContent())`
+ * reads again until the matcher holds or the page's patience (30 s) runs out; reading once, as
+ * `expect(await locator.isVisible())` does, fails whenever the data is a moment late.
+ */
+export function eventually<T>(read: () => Promise<T> | T) {
+  return expect.poll(read, { timeout: 30_000, interval: 100 });
+}
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
