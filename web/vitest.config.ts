@@ -21,5 +21,7 @@ export default defineConfig({
     dir: repoRoot,
     include: ['test/web/**/*.test.ts'],
     environment: 'happy-dom',
+    // Above render.ts's PATIENCE_MS: a condition that never comes fails with its own message first.
+    testTimeout: 60_000,
   },
 });

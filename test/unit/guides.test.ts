@@ -22,9 +22,10 @@ function codeOf(run: () => void): string | undefined {
 describe('application guides (申报指南)', () => {
   it('are published by the bureau of their own pilot only', () => {
     expect(publishGuide(bureau, 'p1', input, new Date('2025-01-10T00:00:00Z'))).toMatchObject({ id: 'g1', pilotId: 'p1', publishedBy: 'b' });
-    expect(codeOf(() => publishGuide({ ...bureau, roles: ['town'] }, 'p1', input, new Date()))).toBe('FORBIDDEN:undefined');
-    expect(codeOf(() => publishGuide(bureau, 'p2', input, new Date()))).toBe('NOT_FOUND:undefined');
-    expect(codeOf(() => publishGuide(bureau, 'p1', { ...input, closesOn: '2025-01-01' }, new Date()))).toBe('VALIDATION_FAILED:closesOn');
+    const now = new Date('2025-01-10T00:00:00Z');
+    expect(codeOf(() => publishGuide({ ...bureau, roles: ['town'] }, 'p1', input, now))).toBe('FORBIDDEN:undefined');
+    expect(codeOf(() => publishGuide(bureau, 'p2', input, now))).toBe('NOT_FOUND:undefined');
+    expect(codeOf(() => publishGuide(bureau, 'p1', { ...input, closesOn: '2025-01-01' }, now))).toBe('VALIDATION_FAILED:closesOn');
   });
 
   it('take applications on every Beijing day of the window, both ends included', () => {

@@ -1,11 +1,11 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { AppState } from '../../web/src/lib/app.svelte';
 import { base64url, PENDING_STORAGE_KEY } from '../../web/src/lib/auth/oidc';
 import type { OidcAuthConfig } from '../../web/src/lib/config';
 import Login from '../../web/src/pages/auth/Login.svelte';
 import LoginCallback from '../../web/src/pages/auth/LoginCallback.svelte';
 import { BUREAU } from './support/fixtures';
-import { buttonNamed, fakeFetch, render, settle, type FakeRoutes } from './support/render';
+import { buttonNamed, eventually, fakeFetch, render, type FakeRoutes } from './support/render';
 
 const ORIGIN = 'https://pilot.example.gov.cn';
 const OIDC: OidcAuthConfig = {
@@ -41,9 +41,8 @@ describe('the login page with an OpenID Connect issuer', () => {
     const { app } = oidcApp({ path: '/login' });
     // Act
     const view = render(Login, { params: {} }, app);
-    await settle();
     // Assess
-    expect(buttonNamed(view, '使用统一身份认证登录')).toBeTruthy();
+    await eventually(() => expect(buttonNamed(view, '使用统一身份认证登录')).toBeTruthy());
     expect(view.querySelector('input[type=password]')).toBeNull();
     expect(view.querySelector('form')).toBeNull();
     expect(view.querySelector('section[aria-labelledby="demo-title"]')).toBeNull();
@@ -52,19 +51,19 @@ describe('the login page with an OpenID Connect issuer', () => {
   it('names the button as config.json says', async () => {
     const { app } = oidcApp({ path: '/login', auth: { label: '使用天津市政务服务统一身份认证登录' } });
     const view = render(Login, { params: {} }, app);
-    await settle();
-    expect(buttonNamed(view, '使用天津市政务服务统一身份认证登录')).toBeTruthy();
+    await eventually(() => {
+      expect(buttonNamed(view, '使用天津市政务服务统一身份认证登录')).toBeTruthy();
+    });
   });
 
   it('sends the browser to the issuer with a PKCE challenge, keeping where to return', async () => {
     // Prepare
     const { app, visited } = oidcApp({ path: '/login?next=%2Fprojects' });
     const view = render(Login, { params: {} }, app);
-    await settle();
     // Act
-    buttonNamed(view, '使用统一身份认证登录').click();
+    (await eventually(() => buttonNamed(view, '使用统一身份认证登录'))).click();
     // The challenge is hashed by SubtleCrypto, which settles on its own time: wait for the redirect, not for a number of ticks.
-    await vi.waitFor(() => expect(visited).toHaveLength(1));
+    await eventually(() => expect(visited).toHaveLength(1));
     // Assess
     const sent = new URL(visited[0]!);
     expect(sent.origin + sent.pathname).toBe(OIDC.authorizeUrl);
@@ -80,20 +79,22 @@ describe('the sign-in callback page', () => {
     const { app } = oidcApp({ path: '/login/callback?error=access_denied' });
     // Act
     const view = render(LoginCallback, { params: {} }, app);
-    await settle();
     // Assess
-    expect(view.querySelector('h1')?.textContent).toBe('登录未完成');
-    const alert = view.querySelector('[role=alert]');
-    expect(alert?.textContent).toContain('登录已取消');
-    expect(alert?.querySelector('a')?.getAttribute('href')).toBe('/login');
+    await eventually(() => {
+      expect(view.querySelector('h1')?.textContent).toBe('登录未完成');
+      const alert = view.querySelector('[role=alert]');
+      expect(alert?.textContent).toContain('登录已取消');
+      expect(alert?.querySelector('a')?.getAttribute('href')).toBe('/login');
+    });
     expect(app.session.signedIn).toBe(false);
   });
 
   it('refuses a callback that this tab did not start', async () => {
     const { app } = oidcApp({ path: '/login/callback?code=abc&state=forged' });
     const view = render(LoginCallback, { params: {} }, app);
-    await settle();
-    expect(view.querySelector('[role=alert]')?.textContent).toContain('登录请求已失效');
+    await eventually(() => {
+      expect(view.querySelector('[role=alert]')?.textContent).toContain('登录请求已失效');
+    });
   });
 
   it('exchanges the code, starts the session with the ID token and returns to the page asked for', async () => {
@@ -109,7 +110,7 @@ describe('the sign-in callback page', () => {
     });
     // Act
     render(LoginCallback, { params: {} }, app);
-    await vi.waitFor(() => expect(app.router.href).toBe('/projects'));
+    await eventually(() => expect(app.router.href).toBe('/projects'));
     // Assess
     expect(app.session.token).toBe(token);
     expect(app.session.principal?.name).toBe(BUREAU.name);
@@ -120,8 +121,9 @@ describe('the sign-in callback page', () => {
     const { app, visited } = oidcApp({ path: '/workbench' });
     app.session.start('header.payload.signature');
     app.signOut();
-    await settle();
-    expect(app.session.signedIn).toBe(false);
-    expect(visited).toEqual([OIDC.logoutUrl]);
+    await eventually(() => {
+      expect(app.session.signedIn).toBe(false);
+      expect(visited).toEqual([OIDC.logoutUrl]);
+    });
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import Login from '../../web/src/pages/auth/Login.svelte';
 import { BUREAU } from './support/fixtures';
-import { buttonNamed, controlLabelled, description, render, settle, testApp, type FakeRoutes, type RecordedCall } from './support/render';
+import { buttonNamed, controlLabelled, description, eventually, render, testApp, type FakeRoutes, type RecordedCall } from './support/render';
 
 const ACCOUNTS = [
   { username: 'qiye', name: '天津市武清精密机械有限公司', groups: ['enterprise'] },
@@ -15,7 +15,11 @@ function routes(extra: FakeRoutes = {}): FakeRoutes {
 async function openLogin(extra: FakeRoutes = {}, path = '/login', calls: RecordedCall[] = []) {
   const app = testApp({ routes: routes(extra), path, calls });
   const view = render(Login, { params: {} }, app);
-  await settle();
+  // The page is ready when its demo accounts have arrived and the form is there.
+  await eventually(() => {
+    controlLabelled(view, '账号');
+    buttonNamed(view, /^使用演示账号gongxinju$/);
+  });
   return { app, view };
 }
 
@@ -43,35 +47,38 @@ describe('the login page', () => {
   it('fills the form from a demo account and moves to the sign-in button', async () => {
     const { view } = await openLogin();
     buttonNamed(view, /^使用演示账号gongxinju$/).click();
-    await settle(1);
-    expect((controlLabelled(view, '账号') as HTMLInputElement).value).toBe('gongxinju');
-    expect((controlLabelled(view, '密码') as HTMLInputElement).value).toBe('pilot2026');
-    expect(document.activeElement?.textContent?.trim()).toBe('登录');
-    expect(view.querySelector('[role=status]')?.textContent).toContain('gongxinju');
+    await eventually(() => {
+      expect((controlLabelled(view, '账号') as HTMLInputElement).value).toBe('gongxinju');
+      expect((controlLabelled(view, '密码') as HTMLInputElement).value).toBe('pilot2026');
+      expect(document.activeElement?.textContent?.trim()).toBe('登录');
+      expect(view.querySelector('[role=status]')?.textContent).toContain('gongxinju');
+    });
   });
 
   it('asks for the missing fields without calling the server', async () => {
     const calls: RecordedCall[] = [];
     const { view } = await openLogin({}, '/login', calls);
     buttonNamed(view, '登录').click();
-    await settle(1);
     const username = controlLabelled(view, '账号');
-    expect(username.getAttribute('aria-invalid')).toBe('true');
-    expect(description(username)).toBe('请输入账号');
-    expect(document.activeElement).toBe(username);
+    await eventually(() => {
+      expect(username.getAttribute('aria-invalid')).toBe('true');
+      expect(description(username)).toBe('请输入账号');
+      expect(document.activeElement).toBe(username);
+    });
     expect(calls.some((call) => call.key === 'POST /local-auth/token')).toBe(false);
   });
 
   it('shows the server’s message for wrong credentials and clears the password', async () => {
     const { view } = await openLogin({ 'POST /local-auth/token': { status: 401, body: { code: 'INVALID_CREDENTIALS', message: '账号或密码错误' } } });
     buttonNamed(view, /^使用演示账号qiye$/).click();
-    await settle(1);
+    await eventually(() => expect((controlLabelled(view, '账号') as HTMLInputElement).value).toBe('qiye'));
     buttonNamed(view, '登录').click();
-    await settle();
-    expect(view.querySelector('[role=alert]')?.textContent).toContain('账号或密码错误');
     const password = controlLabelled(view, '密码') as HTMLInputElement;
-    expect(password.value).toBe('');
-    expect(document.activeElement).toBe(password);
+    await eventually(() => {
+      expect(view.querySelector('[role=alert]')?.textContent).toContain('账号或密码错误');
+      expect(password.value).toBe('');
+      expect(document.activeElement).toBe(password);
+    });
   });
 
   it('signs in, loads who the user is and returns to the page asked for', async () => {
@@ -83,11 +90,12 @@ describe('the login page', () => {
       '/login?next=%2Fprojects',
     );
     buttonNamed(view, /^使用演示账号gongxinju$/).click();
-    await settle(1);
+    await eventually(() => expect((controlLabelled(view, '账号') as HTMLInputElement).value).toBe('gongxinju'));
     buttonNamed(view, '登录').click();
-    await settle();
-    expect(app.session.token).toBe('a.b.c');
-    expect(app.session.principal?.name).toBe('区工业和信息化局 刘洋');
-    expect(app.router.href).toBe('/projects');
+    await eventually(() => {
+      expect(app.session.token).toBe('a.b.c');
+      expect(app.session.principal?.name).toBe('区工业和信息化局 刘洋');
+      expect(app.router.href).toBe('/projects');
+    });
   });
 });

@@ -2,12 +2,10 @@ import { describe, expect, it } from 'vitest';
 import PilotDashboard from '../../web/src/pages/public/PilotDashboard.svelte';
 import PublicHome from '../../web/src/pages/public/PublicHome.svelte';
 import { INDEX, WUQING_SNAPSHOT } from './support/fixtures';
-import { buttonNamed, render, settle, testApp, type FakeRoutes, type RecordedCall } from './support/render';
+import { buttonNamed, eventually, render, testApp, type FakeRoutes, type RecordedCall } from './support/render';
 
-async function show(page: typeof PublicHome | typeof PilotDashboard, params: Record<string, string>, routes: FakeRoutes, calls: RecordedCall[] = []) {
-  const view = render(page, { params }, testApp({ routes, calls }));
-  await settle();
-  return view;
+function show(page: typeof PublicHome | typeof PilotDashboard, params: Record<string, string>, routes: FakeRoutes, calls: RecordedCall[] = []) {
+  return render(page, { params }, testApp({ routes, calls }));
 }
 
 function table(view: HTMLElement, caption: string): HTMLTableElement {
@@ -22,10 +20,12 @@ function cells(row: Element | null | undefined): string[] {
 
 describe('the public home', () => {
   it('lists the pilots from the static index with links to their dashboards', async () => {
-    const view = await show(PublicHome, {}, { 'GET /data/index.json': { status: 200, body: INDEX } });
-    const links = [...view.querySelectorAll('.card-title a')];
-    expect(links.map((link) => link.getAttribute('href'))).toEqual(['/pilots/wuqing-tech', '/pilots/binhai-tech', '/pilots/wuqing-sme']);
-    expect(view.querySelector('.card')?.textContent).toContain('2028年3月31日');
+    const view = show(PublicHome, {}, { 'GET /data/index.json': { status: 200, body: INDEX } });
+    await eventually(() => {
+      const links = [...view.querySelectorAll('.card-title a')];
+      expect(links.map((link) => link.getAttribute('href'))).toEqual(['/pilots/wuqing-tech', '/pilots/binhai-tech', '/pilots/wuqing-sme']);
+      expect(view.querySelector('.card')?.textContent).toContain('2028年3月31日');
+    });
   });
 });
 
@@ -34,14 +34,14 @@ describe('a pilot’s public dashboard', () => {
 
   it('reads only the static snapshot and titles the page with the pilot', async () => {
     const calls: RecordedCall[] = [];
-    const view = await show(PilotDashboard, { pilotId: 'wuqing-tech' }, { 'GET /data/pilots/wuqing-tech.json': { status: 200, body: WUQING_SNAPSHOT } }, calls);
+    const view = show(PilotDashboard, { pilotId: 'wuqing-tech' }, { 'GET /data/pilots/wuqing-tech.json': { status: 200, body: WUQING_SNAPSHOT } }, calls);
+    await eventually(() => expect(view.querySelector('h1')?.textContent).toBe('武清区制造业新型技术改造城市试点'));
     expect(calls.map((call) => call.key)).toEqual(['GET /data/pilots/wuqing-tech.json']);
-    expect(view.querySelector('h1')?.textContent).toBe('武清区制造业新型技术改造城市试点');
   });
 
   it('shows each indicator against its target, with ≤ targets read as lower-is-better', async () => {
-    const view = await open();
-    const indicators = table(view, '目标值对比');
+    const view = open();
+    const indicators = await eventually(() => table(view, '目标值对比'));
     expect(indicators.querySelectorAll('thead th[scope=col]').length).toBe(8);
     const rows = [...indicators.querySelectorAll('tbody tr')];
     expect(rows).toHaveLength(11);
@@ -53,16 +53,16 @@ describe('a pilot’s public dashboard', () => {
   });
 
   it('shows each town’s on-time reporting rate, saying when nothing has fallen due', async () => {
-    const view = await open();
-    const reporting = table(view, '按期报送的比例');
+    const view = open();
+    const reporting = await eventually(() => table(view, '按期报送的比例'));
     const rows = [...reporting.querySelectorAll('tbody tr')];
     expect(cells(rows[0])).toEqual(['武清经济技术开发区', '4', '3', '75%']);
     expect(cells(rows[1])).toEqual(['杨村街道', '0', '0', '暂无到期报告']);
   });
 
   it('counts projects by status with a total, and funds in 万元/亿元', async () => {
-    const view = await open();
-    const status = table(view, '按项目状态统计');
+    const view = open();
+    const status = await eventually(() => table(view, '按项目状态统计'));
     expect(cells(status.querySelector('tbody tr'))).toEqual(['实施中', '1']);
     expect(cells(status.querySelector('tfoot tr'))).toEqual(['合计', '2']);
     const funds = table(view, '专项资金');
@@ -72,8 +72,8 @@ describe('a pilot’s public dashboard', () => {
   });
 
   it('lists disclosed projects, filterable, with the count announced', async () => {
-    const view = await open();
-    const projects = table(view, '已公示项目');
+    const view = open();
+    const projects = await eventually(() => table(view, '已公示项目'));
     expect(projects.querySelectorAll('tbody tr')).toHaveLength(2);
     expect(cells(projects.querySelector('tbody tr'))).toEqual(
       expect.arrayContaining(['精密零部件智能产线改造', '武清经济技术开发区', '中央财政资金支持项目', '1.25 亿元', '2025年5月1日 至 2025年5月7日']),
@@ -88,13 +88,15 @@ describe('a pilot’s public dashboard', () => {
     if (!search) throw new Error('no search box');
     search.value = '平台';
     search.dispatchEvent(new Event('input', { bubbles: true }));
-    await settle(1);
-    expect(projects.querySelectorAll('tbody tr')).toHaveLength(1);
-    expect(view.querySelector('#projects [role=status]')?.textContent).toBe('共 2 个项目，显示 1 个');
+    await eventually(() => {
+      expect(projects.querySelectorAll('tbody tr')).toHaveLength(1);
+      expect(view.querySelector('#projects [role=status]')?.textContent).toBe('共 2 个项目，显示 1 个');
+    });
   });
 
   it('offers CSV and JSON of each table, named after it', async () => {
-    const view = await open();
+    const view = open();
+    await eventually(() => buttonNamed(view, '下载 CSV：指标完成情况'));
     for (const title of ['指标完成情况', '项目进展', '资金', '项目清单']) {
       expect(buttonNamed(view, `下载 CSV：${title}`)).toBeTruthy();
       expect(buttonNamed(view, `下载 JSON：${title}`)).toBeTruthy();
@@ -104,7 +106,7 @@ describe('a pilot’s public dashboard', () => {
   });
 
   it('explains a pilot with no published snapshot', async () => {
-    const view = await show(PilotDashboard, { pilotId: 'nowhere' }, {});
-    expect(view.querySelector('[role=alert]')?.textContent).toBe('未找到该试点的公开数据。');
+    const view = show(PilotDashboard, { pilotId: 'nowhere' }, {});
+    await eventually(() => expect(view.querySelector('[role=alert]')?.textContent).toBe('未找到该试点的公开数据。'));
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { wuqingTech } from '../../scripts/demo/pilots';
 import ProjectDetail from '../../web/src/pages/projects/ProjectDetail.svelte';
 import { draft, ENTERPRISE, step, TOWN, viewFor } from '../unit/web/project-fixtures';
-import { buttonNamed, controlLabelled, description, render, settle, testApp, type, type RecordedCall } from './support/render';
+import { buttonNamed, controlLabelled, description, eventually, render, testApp, type, type RecordedCall } from './support/render';
 
 const submitted = step(draft(), 'submit', {}, ENTERPRISE);
 
@@ -28,38 +28,39 @@ function open(calls: RecordedCall[] = []) {
 describe('a project page for the town that reviews it', () => {
   it('offers the town’s two steps, names the town and lists the history', async () => {
     const page = open();
-    await settle();
-    const summaries = [...page.querySelectorAll('details.action > summary')].map((summary) => summary.textContent);
-    expect(summaries).toEqual(['初审推荐', '初审退回修改']);
-    expect(page.textContent).toContain('武清经济技术开发区');
-    expect([...page.querySelectorAll('.timeline strong')].map((entry) => entry.textContent)).toEqual(['新建申报草稿', '提交申报（第 1 版）']);
+    await eventually(() => {
+      const summaries = [...page.querySelectorAll('details.action > summary')].map((summary) => summary.textContent);
+      expect(summaries).toEqual(['初审推荐', '初审退回修改']);
+      expect(page.textContent).toContain('武清经济技术开发区');
+      expect([...page.querySelectorAll('.timeline strong')].map((entry) => entry.textContent)).toEqual(['新建申报草稿', '提交申报（第 1 版）']);
+    });
   });
 
   it('refuses an empty recommendation beside the field, in Chinese, without calling the API', async () => {
     const calls: RecordedCall[] = [];
     const page = open(calls);
-    await settle();
-    buttonNamed(page, '初审推荐').click();
-    await settle();
+    (await eventually(() => buttonNamed(page, '初审推荐'))).click();
     const field = controlLabelled(page, '推荐意见');
-    expect(field.getAttribute('aria-invalid')).toBe('true');
-    expect(description(field)).toMatch(/必填|至少 1 个字符/);
+    await eventually(() => {
+      expect(field.getAttribute('aria-invalid')).toBe('true');
+      expect(description(field)).toMatch(/必填|至少 1 个字符/);
+    });
     expect(calls.some((call) => call.key.startsWith('POST'))).toBe(false);
   });
 
   it('sends the step with the version seen and an idempotency key, then confirms it and moves focus there', async () => {
     const calls: RecordedCall[] = [];
     const page = open(calls);
-    await settle();
-    type(controlLabelled(page, '推荐意见') as HTMLInputElement, '同意推荐');
+    type(await eventually(() => controlLabelled(page, '推荐意见') as HTMLInputElement), '同意推荐');
     buttonNamed(page, '初审推荐').click();
-    await settle(10);
-    const post = calls.find((call) => call.key.endsWith('/actions/recommend'));
-    expect(JSON.parse(String(post?.init.body))).toEqual({ expectedVersion: submitted.version, input: { recommendation: '同意推荐' } });
-    expect(new Headers(post?.init.headers).get('idempotency-key')).toMatch(/.{16,}/);
-    const status = page.querySelector('[role="status"].alert-success');
-    expect(status?.textContent).toBe('“初审推荐”已办理。');
-    expect(document.activeElement).toBe(status);
-    expect(page.querySelector('.tag')?.textContent).toBe('街镇已推荐');
+    await eventually(() => {
+      const post = calls.find((call) => call.key.endsWith('/actions/recommend'));
+      expect(JSON.parse(String(post?.init.body))).toEqual({ expectedVersion: submitted.version, input: { recommendation: '同意推荐' } });
+      expect(new Headers(post?.init.headers).get('idempotency-key')).toMatch(/.{16,}/);
+      const status = page.querySelector('[role="status"].alert-success');
+      expect(status?.textContent).toBe('“初审推荐”已办理。');
+      expect(document.activeElement).toBe(status);
+      expect(page.querySelector('.tag')?.textContent).toBe('街镇已推荐');
+    });
   });
 });

@@ -5,6 +5,7 @@ import { ApiError } from '../../web/src/lib/api/errors';
 import { UploadTask, type Sender } from '../../web/src/lib/evidence/upload.svelte';
 import { ApplicationFormState } from '../../web/src/lib/project/application-form.svelte';
 import { draft, ENTERPRISE, viewFor } from '../unit/web/project-fixtures';
+import { eventually } from './support/render';
 
 function target(uploadId: string, expiresAt = '2999-01-01T00:00:00Z'): UploadTarget {
   return { uploadId, expiresAt, put: { url: `http://s3.invalid/${uploadId}`, method: 'PUT', headers: { 'x-amz-checksum-sha256': 'x' } }, post: { url: '', fields: {} } };
@@ -61,7 +62,7 @@ describe('the application editor’s autosave', () => {
   function editor(save: (version: number, application: Application) => Promise<ProjectView>) {
     const timers: Array<() => void> = [];
     const form = new ApplicationFormState(viewFor(ENTERPRISE, draft()), { save, setTimer: (run) => timers.push(run), clearTimer: () => timers.splice(0) });
-    return { form, flush: async () => { for (const run of timers.splice(0)) run(); await vi.waitFor(() => expect(form.saveState).not.toBe('saving')); } };
+    return { form, flush: async () => { for (const run of timers.splice(0)) run(); await eventually(() => expect(form.saveState).not.toBe('saving')); } };
   }
 
   it('saves a moment after a change with the version it last saw, then the next version', async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { wuqingTech } from '../../scripts/demo/pilots';
 import RegisterEnterprise from '../../web/src/pages/enterprise/RegisterEnterprise.svelte';
 import { ENTERPRISE, PILOT_LIST, USCC } from './support/fixtures';
-import { buttonNamed, controlLabelled, description, render, settle, testApp, type, type FakeRoutes, type RecordedCall } from './support/render';
+import { buttonNamed, controlLabelled, description, eventually, render, testApp, type, type FakeRoutes, type RecordedCall } from './support/render';
 
 const BASE_ROUTES: FakeRoutes = {
   'GET /api/pilots': { status: 200, body: PILOT_LIST },
@@ -12,7 +12,8 @@ const BASE_ROUTES: FakeRoutes = {
 async function openForm(routes: FakeRoutes = {}, calls: RecordedCall[] = []) {
   const app = testApp({ principal: ENTERPRISE, path: '/enterprise/register', routes: { ...BASE_ROUTES, ...routes }, calls });
   const view = render(RegisterEnterprise, { params: {} }, app);
-  await settle();
+  // Ready once the pilots have arrived and the account's town is chosen.
+  await eventually(() => expect((controlLabelled(view, '所属街镇/园区') as HTMLSelectElement).value).toBe('wq-kfq'));
   return { app, view };
 }
 
@@ -28,48 +29,49 @@ function fillValid(view: HTMLElement): void {
 describe('the enterprise registration page', () => {
   it('labels every field and pre-fills what the account is bound to', async () => {
     const { view } = await openForm();
-    const uscc = controlLabelled(view, '统一社会信用代码') as HTMLInputElement;
-    expect(uscc.value).toBe(USCC);
-    expect(uscc.readOnly).toBe(true);
-    expect(description(uscc)).toContain('与登录账号绑定');
-    expect((controlLabelled(view, '所属试点') as HTMLSelectElement).value).toBe('wuqing-tech');
-    const town = controlLabelled(view, '所属街镇/园区') as HTMLSelectElement;
-    expect([...town.options].map((option) => option.textContent)).toContain('武清经济技术开发区');
-    expect(town.value).toBe('wq-kfq');
-    const scale = view.querySelector('fieldset legend');
-    expect(scale?.textContent).toContain('企业规模');
+    await eventually(() => {
+      const uscc = controlLabelled(view, '统一社会信用代码') as HTMLInputElement;
+      expect(uscc.value).toBe(USCC);
+      expect(uscc.readOnly).toBe(true);
+      expect(description(uscc)).toContain('与登录账号绑定');
+      expect((controlLabelled(view, '所属试点') as HTMLSelectElement).value).toBe('wuqing-tech');
+      const town = controlLabelled(view, '所属街镇/园区') as HTMLSelectElement;
+      expect([...town.options].map((option) => option.textContent)).toContain('武清经济技术开发区');
+      expect(town.value).toBe('wq-kfq');
+      const scale = view.querySelector('fieldset legend');
+      expect(scale?.textContent).toContain('企业规模');
+    });
   });
 
   it('checks the form before sending and puts each message beside its field', async () => {
     const calls: RecordedCall[] = [];
     const { view } = await openForm({}, calls);
     buttonNamed(view, '提交登记').click();
-    await settle();
+    await eventually(() => {
+      const summary = view.querySelector('.error-summary');
+      expect(summary?.getAttribute('role')).toBe('alert');
+      expect(document.activeElement).toBe(summary);
+      const links = [...(summary?.querySelectorAll('a') ?? [])].map((link) => link.getAttribute('href'));
+      expect(links).toContain('#register-name');
+      expect(links).toContain('#register-contact-phone');
 
-    const summary = view.querySelector('.error-summary');
-    expect(summary?.getAttribute('role')).toBe('alert');
-    expect(document.activeElement).toBe(summary);
-    const links = [...(summary?.querySelectorAll('a') ?? [])].map((link) => link.getAttribute('href'));
-    expect(links).toContain('#register-name');
-    expect(links).toContain('#register-contact-phone');
-
-    const name = controlLabelled(view, '企业名称');
-    expect(name.getAttribute('aria-invalid')).toBe('true');
-    expect(description(name)).toMatch(/字符|必填/);
-    const radios = view.querySelector('fieldset[aria-describedby]');
-    expect(radios?.getAttribute('aria-describedby')).toBe('register-scale-error');
-    expect(calls.some((call) => call.key === 'POST /api/enterprises')).toBe(false);
+      const name = controlLabelled(view, '企业名称');
+      expect(name.getAttribute('aria-invalid')).toBe('true');
+      expect(description(name)).toMatch(/字符|必填/);
+      const radios = view.querySelector('fieldset[aria-describedby]');
+      expect(radios?.getAttribute('aria-describedby')).toBe('register-scale-error');
+      expect(calls.some((call) => call.key === 'POST /api/enterprises')).toBe(false);
+    });
   });
 
   it('clears a message once the field is fixed and left', async () => {
     const { view } = await openForm();
     buttonNamed(view, '提交登记').click();
-    await settle();
     const name = controlLabelled(view, '企业名称') as HTMLInputElement;
+    await eventually(() => expect(name.getAttribute('aria-invalid')).toBe('true'));
     type(name, '天津市武清精密机械有限公司');
     name.dispatchEvent(new FocusEvent('blur'));
-    await settle(1);
-    expect(name.hasAttribute('aria-invalid')).toBe(false);
+    await eventually(() => expect(name.hasAttribute('aria-invalid')).toBe(false));
   });
 
   it('maps the server’s field issues back beside the fields they name', async () => {
@@ -81,19 +83,21 @@ describe('the enterprise registration page', () => {
     });
     fillValid(view);
     buttonNamed(view, '提交登记').click();
-    await settle();
-    const town = controlLabelled(view, '所属街镇/园区');
-    expect(town.getAttribute('aria-invalid')).toBe('true');
-    expect(description(town)).toBe('不是该试点的街镇或园区');
-    expect(view.querySelector('.error-summary a')?.getAttribute('href')).toBe('#register-town');
+    await eventually(() => {
+      const town = controlLabelled(view, '所属街镇/园区');
+      expect(town.getAttribute('aria-invalid')).toBe('true');
+      expect(description(town)).toBe('不是该试点的街镇或园区');
+      expect(view.querySelector('.error-summary a')?.getAttribute('href')).toBe('#register-town');
+    });
   });
 
   it('says so when the enterprise is already registered', async () => {
     const { view } = await openForm({ 'POST /api/enterprises': { status: 409, body: { code: 'ALREADY_EXISTS', message: '记录已存在' } } });
     fillValid(view);
     buttonNamed(view, '提交登记').click();
-    await settle();
-    expect(view.querySelector('.error-summary')?.textContent).toContain('本企业已经登记过');
+    await eventually(() => {
+      expect(view.querySelector('.error-summary')?.textContent).toContain('本企业已经登记过');
+    });
   });
 
   it('registers and goes to the workbench with a confirmation', async () => {
@@ -101,10 +105,11 @@ describe('the enterprise registration page', () => {
     const { app, view } = await openForm({ 'POST /api/enterprises': { status: 201, body: {} } }, calls);
     fillValid(view);
     buttonNamed(view, '提交登记').click();
-    await settle();
-    const post = calls.find((call) => call.key === 'POST /api/enterprises');
-    expect(JSON.parse(String(post?.init.body))).toMatchObject({ uscc: USCC, town: 'wq-kfq', scale: 'above', contact: { name: '王建国', phone: '022-29341001' } });
-    expect(app.router.path).toBe('/workbench');
-    expect(app.notice?.message).toBe('企业信息已登记。');
+    await eventually(() => {
+      const post = calls.find((call) => call.key === 'POST /api/enterprises');
+      expect(JSON.parse(String(post?.init.body))).toMatchObject({ uscc: USCC, town: 'wq-kfq', scale: 'above', contact: { name: '王建国', phone: '022-29341001' } });
+      expect(app.router.path).toBe('/workbench');
+      expect(app.notice?.message).toBe('企业信息已登记。');
+    });
   });
 });

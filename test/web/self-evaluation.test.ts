@@ -3,7 +3,7 @@ import type { SelfEvaluationSheet } from '../../shared/evaluation/sheets';
 import SelfEvaluationPage from '../../web/src/pages/evaluation/SelfEvaluationPage.svelte';
 import WorkbenchLinks from '../../web/src/pages/workbench/WorkbenchLinks.svelte';
 import { BUREAU, ENTERPRISE } from './support/fixtures';
-import { buttonNamed, controlLabelled, description, render, settle, testApp, type, type RecordedCall } from './support/render';
+import { buttonNamed, controlLabelled, description, eventually, render, testApp, type, type RecordedCall } from './support/render';
 
 const SHEETS: SelfEvaluationSheet[] = [
   { name: '概况', title: '武清区 2025 年度绩效自评', columns: [{ header: '项目', width: 22 }, { header: '内容', width: 50 }], rows: [['自评年度', 2025], ['责任单位', null]] },
@@ -27,15 +27,16 @@ afterEach(() => {
 describe('the yearly self-evaluation page', () => {
   it('renders each sheet as a table named by its caption, with row headers and empty cells marked', async () => {
     const { page } = open();
-    await settle();
-    expect(page.querySelector('h1')?.textContent).toBe('2025 年度绩效自评');
-    const regions = [...page.querySelectorAll('[role="region"]')];
-    expect(regions.map((region) => document.getElementById(region.getAttribute('aria-labelledby') ?? '')?.textContent)).toEqual(['武清区 2025 年度绩效自评', '主要指标完成情况']);
-    const first = page.querySelector('tbody tr');
-    expect(first?.querySelector('th[scope="row"]')?.textContent).toBe('自评年度');
-    expect(first?.querySelector('td')?.textContent).toBe('2025');
-    expect(page.querySelectorAll('tbody tr')[1]?.querySelector('td')?.textContent).toBe('无数据');
-    expect(page.querySelector('.no-print [role="group"]')?.getAttribute('aria-label')).toBe('自评表操作');
+    await eventually(() => {
+      expect(page.querySelector('h1')?.textContent).toBe('2025 年度绩效自评');
+      const regions = [...page.querySelectorAll('[role="region"]')];
+      expect(regions.map((region) => document.getElementById(region.getAttribute('aria-labelledby') ?? '')?.textContent)).toEqual(['武清区 2025 年度绩效自评', '主要指标完成情况']);
+      const first = page.querySelector('tbody tr');
+      expect(first?.querySelector('th[scope="row"]')?.textContent).toBe('自评年度');
+      expect(first?.querySelector('td')?.textContent).toBe('2025');
+      expect(page.querySelectorAll('tbody tr')[1]?.querySelector('td')?.textContent).toBe('无数据');
+      expect(page.querySelector('.no-print [role="group"]')?.getAttribute('aria-label')).toBe('自评表操作');
+    });
   });
 
   it('downloads the workbook with the bearer token and saves it through an object URL', async () => {
@@ -47,29 +48,32 @@ describe('the yearly self-evaluation page', () => {
       clicked.push(this);
     });
     const { page } = open(calls);
-    await settle();
-    buttonNamed(page, '下载 Excel 自评表').click();
-    await settle(10);
-    const call = calls.find((candidate) => candidate.key === `GET ${base}/workbook`);
-    expect(new Headers(call?.init.headers).get('authorization')).toBe('Bearer header.payload.signature');
-    expect(created).toHaveBeenCalledOnce();
-    expect(clicked[0]?.download).toBe('self-evaluation-wuqing-tech-2025.xlsx');
-    expect(clicked[0]?.href).toBe('blob:workbook');
+    (await eventually(() => buttonNamed(page, '下载 Excel 自评表'))).click();
+    await eventually(() => {
+      const call = calls.find((candidate) => candidate.key === `GET ${base}/workbook`);
+      expect(new Headers(call?.init.headers).get('authorization')).toBe('Bearer header.payload.signature');
+      expect(created).toHaveBeenCalledOnce();
+      expect(clicked[0]?.download).toBe('self-evaluation-wuqing-tech-2025.xlsx');
+      expect(clicked[0]?.href).toBe('blob:workbook');
+    });
   });
 
   it('refuses a year outside the API’s range without asking for it, and goes to the year typed', async () => {
     const calls: RecordedCall[] = [];
     const { app, page } = open(calls, '1999');
-    await settle();
-    expect(page.querySelector('[role="alert"]')?.textContent).toBe('年度应为 2000 至 2100 之间的整数');
+    const year = await eventually(() => {
+      expect(page.querySelector('[role="alert"]')?.textContent).toBe('年度应为 2000 至 2100 之间的整数');
+      const field = controlLabelled(page, '自评年度') as HTMLInputElement;
+      expect(description(field)).toBe('四位数年份，2000 至 2100');
+      return field;
+    });
     expect(calls.filter((call) => call.key.includes('self-evaluations'))).toEqual([]);
-    const year = controlLabelled(page, '自评年度') as HTMLInputElement;
-    expect(description(year)).toBe('四位数年份，2000 至 2100');
     type(year, '24');
     buttonNamed(page, '查看').click();
-    await settle();
-    expect(year.getAttribute('aria-invalid')).toBe('true');
-    expect(description(year)).toContain('年度应为 2000 至 2100 之间的整数');
+    await eventually(() => {
+      expect(year.getAttribute('aria-invalid')).toBe('true');
+      expect(description(year)).toContain('年度应为 2000 至 2100 之间的整数');
+    });
     type(year, '2024');
     buttonNamed(page, '查看').click();
     expect(app.router.href).toBe('/pilots/wuqing-tech/self-evaluations/2024');

@@ -1,5 +1,5 @@
 import { flushSync, mount, tick, unmount, type Component } from 'svelte';
-import { afterEach } from 'vitest';
+import { afterEach, vi } from 'vitest';
 import type { Principal } from '../../../shared/roles';
 import { APP_KEY, AppState } from '../../../web/src/lib/app.svelte';
 import type { RuntimeConfig } from '../../../web/src/lib/config';
@@ -87,8 +87,15 @@ export function render<P extends Record<string, unknown>>(component: Component<P
   return target;
 }
 
+/**
+ * How long a test waits for a condition before it fails. A condition that already holds costs
+ * nothing; one that arrives late (a lazy page chunk, a fetch, SubtleCrypto, a loaded CI machine
+ * with two busy cores) gets this long. Waiting a fixed number of ticks instead races the machine.
+ */
+export const PATIENCE_MS = 30_000;
+
 /** Waits until `probe` returns something (pages load lazily, data arrives asynchronously). */
-export async function waitFor<T>(probe: () => T | null | undefined | false, timeoutMs = 3000): Promise<T> {
+export async function waitFor<T>(probe: () => T | null | undefined | false, timeoutMs = PATIENCE_MS): Promise<T> {
   const started = Date.now();
   for (;;) {
     flushSync();
@@ -99,13 +106,19 @@ export async function waitFor<T>(probe: () => T | null | undefined | false, time
   }
 }
 
-/** Lets pending fetches resolve and the DOM catch up. */
-export async function settle(rounds = 5): Promise<void> {
-  for (let round = 0; round < rounds; round += 1) {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    await tick();
-  }
-  flushSync();
+/**
+ * Runs `assertions` (a block of `expect`s, or a look-up that throws until its element is there)
+ * until it passes as a whole, and returns what it returns; after PATIENCE_MS the last failure is
+ * the test's failure. Every assertion on something that arrives asynchronously goes through here.
+ */
+export function eventually<T>(assertions: () => T, timeoutMs = PATIENCE_MS): Promise<T> {
+  return vi.waitFor(
+    () => {
+      flushSync();
+      return assertions();
+    },
+    { timeout: timeoutMs, interval: 10 },
+  );
 }
 
 export function byId<E extends HTMLElement = HTMLElement>(id: string): E {
