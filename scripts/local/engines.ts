@@ -24,7 +24,9 @@ const dynamoDir = path.join(cacheDir, 'dynamodb-local');
 
 /** AWS publishes DynamoDB Local as a zip on S3 only; this npm package carries the same jar and libs. */
 const SIMULATOR_PACKAGE = 'amplify-dynamodb-simulator@2.9.30';
-const READY_TIMEOUT_MS = 30_000;
+// A JVM starting on a loaded 2-core machine (CI, or several test runs at once) took over 30 s to
+// answer; an engine that is up answers at once, so the long wait costs nothing when all is well.
+const READY_TIMEOUT_MS = 180_000;
 
 /** A port the OS says is free right now (there is a small window before the engine takes it). */
 export async function freePort(): Promise<number> {
