@@ -88,7 +88,7 @@ export function planUpload(loaded: LoadedHolder, actor: Principal, input: unknow
 
 /** Why a stored object cannot become evidence; the object is deleted and the upload closed. */
 export interface Refusal {
-  code: 'EVIDENCE_SIZE_MISMATCH' | 'EVIDENCE_TYPE_MISMATCH' | 'EVIDENCE_CHECKSUM_MISMATCH';
+  code: 'EVIDENCE_SIZE_MISMATCH' | 'EVIDENCE_TYPE_MISMATCH' | 'EVIDENCE_CHECKSUM_MISMATCH' | 'EVIDENCE_EXECUTABLE';
   details: Record<string, unknown>;
 }
 
@@ -97,9 +97,16 @@ export function sizeRefusal(upload: PendingUpload, size: number): Refusal | unde
   return size === upload.size ? undefined : { code: 'EVIDENCE_SIZE_MISMATCH', details: { declared: upload.size, received: size } };
 }
 
-/** The bytes must be of the declared kind (by signature, not name) and hash to the declared SHA-256. */
-export function contentRefusal(upload: PendingUpload, content: { head: Uint8Array; tail: Uint8Array; sha256: string }): Refusal | undefined {
+/**
+ * The bytes must carry no program anywhere (a polyglot PDF or image with an executable inside is
+ * refused whatever its first bytes say, for every holder), be of the declared kind (by signature, not
+ * name) and hash to the declared SHA-256.
+ */
+export function contentRefusal(upload: PendingUpload, content: { head: Uint8Array; tail: Uint8Array; sha256: string; executableAt?: number }): Refusal | undefined {
   const detected = detectFileKind(content.head, content.tail);
+  if (detected === 'executable' || content.executableAt !== undefined) {
+    return { code: 'EVIDENCE_EXECUTABLE', details: { declared: upload.kind, offset: content.executableAt ?? 0 } };
+  }
   if (detected !== upload.kind) return { code: 'EVIDENCE_TYPE_MISMATCH', details: { declared: upload.kind, detected } };
   if (content.sha256 !== upload.sha256) return { code: 'EVIDENCE_CHECKSUM_MISMATCH', details: { declared: upload.sha256, received: content.sha256 } };
   return undefined;
