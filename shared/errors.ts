@@ -31,6 +31,14 @@ export const ERROR_CATALOGUE = {
   EVIDENCE_LOCKED: { status: 409, message: '证据已被提交的材料引用或项目已提交，不能删除' },
   // Malware scanning (issue 8): an infected file stays stored (Object Lock) but is never handed out.
   EVIDENCE_QUARANTINED: { status: 409, message: '该文件经病毒扫描发现恶意代码，已被隔离，不能下载' },
+  // Strict input (issue 12): what the edge refuses before a rule runs, and the limits rules add.
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, message: '请求内容须为 JSON（Content-Type: application/json）' },
+  BODY_NOT_ALLOWED: { status: 400, message: '此接口不接受请求内容' },
+  DUPLICATE_JSON_KEY: { status: 400, message: '请求内容中有重复的字段' },
+  INVALID_CURSOR: { status: 400, message: '分页游标无效或已过期，请从第一页重新查询' },
+  IMPLAUSIBLE_DATE: { status: 400, message: '日期不合理，请按提示修改' },
+  EVIDENCE_PENDING_LIMIT: { status: 409, message: '待完成的上传过多或申报的总大小超过上限，请先完成或等待过期后再上传' },
+  EVIDENCE_EXECUTABLE: { status: 422, message: '文件中含有可执行程序，已拒收并删除' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

@@ -6,6 +6,7 @@ import { claimMappingFrom } from '../../shared/claims';
 import { principalFromClaims, type Principal } from '../../shared/roles';
 import { ROUTES, routeKey, type RouteDefinition } from '../../shared/routes';
 import { parseInput } from '../../shared/validation';
+import { isJsonMediaType, MAX_JSON_BODY_BYTES, parseStrictJson } from '../../shared/strict-json';
 import { logger } from './logger';
 
 /**
@@ -74,14 +75,34 @@ function routeOf(routes: readonly RouteDefinition[], event: ApiEvent): RouteDefi
   return route;
 }
 
-function readBody(event: ApiEvent): unknown {
-  if (event.body === undefined || event.body === '') return undefined;
-  const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+/**
+ * The body as the edge accepts it (issue 12): none on a route that takes none; at most
+ * MAX_JSON_BODY_BYTES (API Gateway's own 10 MB limit sits in front of this in AWS); declared as
+ * `application/json` (UTF-8); valid UTF-8 and valid JSON without duplicate keys.
+ */
+function readBody(event: ApiEvent, takesBody: boolean): unknown {
+  if (event.body === undefined || event.body === null || event.body === '') return undefined;
+  if (!takesBody) throw new DomainError('BODY_NOT_ALLOWED');
+  const bytes = event.isBase64Encoded ? Buffer.from(event.body, 'base64') : Buffer.from(event.body, 'utf8');
+  if (bytes.length > MAX_JSON_BODY_BYTES) throw new DomainError('PAYLOAD_TOO_LARGE', { details: { limitBytes: MAX_JSON_BODY_BYTES } });
+  if (!isJsonMediaType(headerValue(event.headers, 'content-type'))) throw new DomainError('UNSUPPORTED_MEDIA_TYPE');
+  let text: string;
   try {
-    return JSON.parse(text) as unknown;
+    text = UTF8.decode(bytes);
   } catch {
     throw new DomainError('MALFORMED_JSON');
   }
+  const parsed = parseStrictJson(text);
+  if (parsed.ok) return parsed.value;
+  if (parsed.problem === 'malformed') throw new DomainError('MALFORMED_JSON');
+  throw new DomainError('DUPLICATE_JSON_KEY', { issues: [{ path: parsed.path, message: `字段重复：${parsed.key}` }] });
+}
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+function headerValue(headers: Record<string, string | undefined> | undefined, name: string): string | undefined {
+  const found = Object.entries(headers ?? {}).find(([key]) => key.toLowerCase() === name);
+  return found?.[1];
 }
 
 function authorize(route: RouteDefinition, event: ApiEvent): Principal | undefined {
@@ -117,7 +138,7 @@ function chain<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType>(
         principal,
         path: schemas.path ? parseInput(schemas.path, event.pathParameters ?? {}) : undefined,
         query: schemas.query ? parseInput(schemas.query, event.queryStringParameters ?? {}) : undefined,
-        body: schemas.body ? parseInput(schemas.body, readBody(event)) : undefined,
+        body: parseBody(schemas.body, readBody(event, schemas.body !== undefined)),
         headers: lowerCaseHeaders(event.headers),
         now: new Date(event.requestContext.timeEpoch),
       } as AuthenticatedRequest<z.output<P>, z.output<Q>, z.output<B>>;
@@ -149,6 +170,10 @@ export function publicApi<P extends z.ZodType = z.ZodUndefined, Q extends z.ZodT
   const routes = routesOf(handlerName);
   if (routes.some((route) => route.access !== 'public')) throw new Error(`${handlerName} needs sign-in: declare it with api`);
   return chain(routes, schemas, run);
+}
+
+function parseBody<B extends z.ZodType>(schema: B | undefined, body: unknown): z.output<B> | undefined {
+  return schema ? parseInput(schema, body) : undefined;
 }
 
 function lowerCaseHeaders(headers: Record<string, string | undefined> | undefined): Record<string, string | undefined> {

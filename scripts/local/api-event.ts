@@ -92,6 +92,11 @@ export function compilePath(path: string): (candidate: string) => Record<string,
   return (candidate) => {
     const match = regex.exec(candidate);
     if (!match) return undefined;
-    return Object.fromEntries(names.map((name, index) => [name, decodeURIComponent(match[index + 1] ?? '')]));
+    // A malformed escape (`%E0%A4`) matches no route, as API Gateway answers it before any function.
+    try {
+      return Object.fromEntries(names.map((name, index) => [name, decodeURIComponent(match[index + 1] ?? '')]));
+    } catch {
+      return undefined;
+    }
   };
 }

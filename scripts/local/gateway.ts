@@ -4,6 +4,7 @@ import { extname, join, normalize, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { GetObjectCommand, NoSuchKey, type S3Client } from '@aws-sdk/client-s3';
 import type { APIGatewayProxyStructuredResultV2, Context, APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
+import { DomainError, errorBody } from '../../shared/errors';
 import { ROUTES, type RouteDefinition } from '../../shared/routes';
 import { PUBLIC_DATA_PREFIX } from '../../shared/tables';
 import { claimsAsApiGatewayPassesThem, type Account, type LocalIssuer } from './auth';
@@ -39,6 +40,7 @@ const REPO_ROOT = resolve(import.meta.dirname, '../..');
 const API_PREFIX = '/api';
 // API Gateway HTTP APIs refuse payloads over 10 MB.
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
+const DRAIN_LIMIT_BYTES = 8 * MAX_BODY_BYTES;
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -65,20 +67,27 @@ function loadHandler(handler: string): Promise<ApiHandler> {
   return loaded;
 }
 
+class PayloadTooLarge extends Error {}
+
+/**
+ * Reads the body, up to API Gateway's limit. A larger body is still read to its end (and dropped),
+ * so the client gets its 413 reply instead of a reset connection; only a body many times the limit
+ * is cut off, as a sender that will not stop is not a client to answer.
+ */
 function readRequestBody(request: IncomingMessage): Promise<Buffer> {
   return new Promise((resolveBody, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error('payload too large'));
+      if (size > DRAIN_LIMIT_BYTES) {
         request.destroy();
+        reject(new PayloadTooLarge());
         return;
       }
-      chunks.push(chunk);
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
     });
-    request.on('end', () => resolveBody(Buffer.concat(chunks)));
+    request.on('end', () => (size > MAX_BODY_BYTES ? reject(new PayloadTooLarge()) : resolveBody(Buffer.concat(chunks))));
     request.on('error', reject);
   });
 }
@@ -175,7 +184,13 @@ function handleStatic(webRoot: string | undefined, path: string, response: Serve
     response.end('web app not built: run `npm run build:web`');
     return;
   }
-  const safe = normalize(decodeURIComponent(path)).replace(/^(\.\.[/\\])+/, '');
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    decoded = '/';
+  }
+  const safe = normalize(decoded).replace(/^(\.\.[/\\])+/, '');
   let file = join(webRoot, safe);
   if (!file.startsWith(webRoot) || !existsSync(file) || statSync(file).isDirectory()) file = join(webRoot, 'index.html');
   const hashed = /\/assets\//.test(file);
@@ -213,9 +228,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
           handleStatic(webRoot, url.pathname, response);
         }
       } catch (error) {
-        const tooLarge = (error as Error).message === 'payload too large';
-        if (!response.headersSent) sendJson(response, tooLarge ? 413 : 500, tooLarge ? { message: 'Request Entity Too Large' } : { message: 'Internal Server Error' });
-        else response.end();
+        // API Gateway answers an oversized body itself with a bare { message }; here it gets the same
+        // error envelope the handlers use (shared/errors.ts), which the web app reads either way.
+        const tooLarge = error instanceof PayloadTooLarge;
+        if (response.headersSent) response.end();
+        else if (tooLarge) sendJson(response, 413, errorBody(new DomainError('PAYLOAD_TOO_LARGE')).body);
+        else sendJson(response, 500, { message: 'Internal Server Error' });
         if (!tooLarge) console.error(JSON.stringify({ level: 'ERROR', message: 'gateway failed', error: String(error) }));
       }
     })();

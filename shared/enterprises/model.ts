@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { Uscc } from '../uscc';
+import { publishedText } from '../validation';
 
 export { Uscc };
 
@@ -9,18 +10,18 @@ export type EnterpriseScale = z.infer<typeof EnterpriseScale>;
 
 /** Contacts are personal data: shown to the enterprise and its officials, never published. */
 export const Contact = z.object({
-  name: z.string().trim().min(1).max(40),
+  name: publishedText({ min: 1, max: 40 }),
   phone: z.string().trim().regex(/^[0-9+\-\s]{7,20}$/, '电话号码格式不正确'),
-  email: z.email().optional(),
+  email: z.string().trim().toLowerCase().pipe(z.email()).optional(),
 });
 export type Contact = z.infer<typeof Contact>;
 
 export const RegisterEnterpriseInput = z.strictObject({
   uscc: Uscc,
-  name: z.string().trim().min(2).max(100),
+  name: publishedText({ min: 2, max: 100 }),
   pilotId: z.string().min(1).max(40),
   town: z.string().min(1).max(40),
-  industry: z.string().trim().min(1).max(60),
+  industry: publishedText({ min: 1, max: 60 }),
   scale: EnterpriseScale,
   contact: Contact,
 });

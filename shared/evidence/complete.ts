@@ -22,6 +22,8 @@ export interface ObjectContent {
   head: Uint8Array;
   tail: Uint8Array;
   sha256: string;
+  /** where the whole object, scanned by executableScanner (signature.ts), carries a program, if it does */
+  executableAt?: number;
 }
 
 export interface CompletionPorts {
@@ -29,7 +31,7 @@ export interface CompletionPorts {
   evidence(holder: EvidenceHolder, evidenceId: string): Promise<Evidence | undefined>;
   /** HEAD: undefined when no object is there */
   statObject(key: string): Promise<StoredObjectFacts | undefined>;
-  /** the first and last bytes, and the SHA-256 (the server's if given, else computed while reading) */
+  /** the first and last bytes, the SHA-256 (the server's if given, else computed while reading) and any program inside */
   readObject(key: string, facts: StoredObjectFacts): Promise<ObjectContent>;
   /** removes the object at the upload's own key and the upload record, nothing else */
   discard(upload: PendingUpload): Promise<void>;

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import type { Role } from '../roles';
 import { Id } from '../projects/values';
+import { withoutHiddenCharacters } from '../validation';
 import { type EvidenceHolder } from './holder';
 import { holderPath } from './holders';
 import { EvidenceCategory, MAX_EVIDENCE_BYTES, type FileKind } from './categories';
@@ -8,13 +9,16 @@ import { isQuarantined, scanView, type EvidenceScan } from './scan';
 
 /** The evidence HTTP shapes and the records they become. */
 
-// Controls, and the bidirectional overrides that make "发票‮fdp.exe" display as "发票exe.pdf".
-const UNSAFE_NAME_CHARACTERS = /[\u0000-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
 
-/** The uploader's file name, kept for display and downloads only; it never becomes part of a key. */
+/**
+ * The uploader's file name, kept for display and downloads only; it never becomes part of a key.
+ * It comes from the uploader's disk, not from typing, so hidden characters (the bidi override that
+ * makes "发票\u202Efdp.exe" display as "发票exe.pdf", zero-width and control characters) are stripped
+ * rather than refused: the same set published text refuses (shared/validation.ts).
+ */
 export const FileName = z
   .string()
-  .transform((name) => name.replace(UNSAFE_NAME_CHARACTERS, '').replace(/[/\\]/g, '_').trim())
+  .transform((name) => withoutHiddenCharacters(name).replace(/[/\\]/g, '_').trim())
   .pipe(z.string().min(1, { error: '请填写文件名' }).max(200, { error: '文件名最多 200 个字符' }));
 
 /**

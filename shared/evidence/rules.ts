@@ -4,7 +4,7 @@ import { roleScopeFits } from '../projects/visibility';
 import type { Principal, Role } from '../roles';
 import { parseInput } from '../validation';
 import { EVIDENCE_CATEGORIES, FILE_KINDS, formatBytes, kindOfContentType, type CategoryDefinition } from './categories';
-import { storageKey } from './holder';
+import { holderPrefix, storageKey } from './holder';
 import { assertTakesUploads, dossierOf, holderScopeFits, type LoadedHolder } from './holders';
 import { UploadRequest, type Evidence, type EvidenceClaim, type EvidenceFlag, type FlagKind, type PendingUpload, type Uploader } from './model';
 import { withScan } from './scan';
@@ -24,6 +24,34 @@ export const DOWNLOAD_URL_SECONDS = 5 * 60;
 
 /** Drafts may drop evidence they no longer reference; from the first submission on, nothing is removed. */
 export const REMOVABLE_STATUSES: readonly ProjectStatus[] = ['draft', 'returned'];
+
+/**
+ * How much may wait declared but not completed (issue 12): per holder (a project, a provider's
+ * materials, an indicator period, an SME) and per enterprise over all its holders. A presigned URL is
+ * storage someone else pays for; these bound what one caller can reserve before completing any of
+ * it, well above what a real application needs (its longest list of files is about 50).
+ */
+export const PENDING_LIMITS = {
+  holder: { uploads: 60, bytes: 2 * 1024 ** 3 },
+  enterprise: { uploads: 200, bytes: 6 * 1024 ** 3 },
+} as const;
+
+export type PendingScope = keyof typeof PENDING_LIMITS;
+
+/** The counters an upload is counted in while pending: its holder's, and its enterprise's when it has one. */
+export function pendingCounters(upload: Pick<PendingUpload, 'holder' | 'uscc'>): Array<{ scope: PendingScope; id: string }> {
+  return [{ scope: 'holder', id: holderPrefix(upload.holder) }, ...(upload.uscc ? [{ scope: 'enterprise' as const, id: upload.uscc }] : [])];
+}
+
+/** The refusal when a scope is full: which scope, and its limits, for the client to show. */
+export function pendingLimitError(scope: PendingScope): DomainError {
+  const limit = PENDING_LIMITS[scope];
+  const what = scope === 'holder' ? '此处' : '本企业';
+  return new DomainError('EVIDENCE_PENDING_LIMIT', {
+    message: `${what}待完成的上传最多 ${limit.uploads} 个、合计 ${formatBytes(limit.bytes)}，请先完成或等待未完成的上传过期`,
+    details: { scope, maxUploads: limit.uploads, maxBytes: limit.bytes },
+  });
+}
 
 /** Officials who see duplicate flags; the enterprise sees its evidence, not suspicions about it. */
 export const FLAG_READERS: readonly Role[] = ['town', 'bureau', 'finance', 'operator', 'supervisor'];
@@ -88,7 +116,7 @@ export function planUpload(loaded: LoadedHolder, actor: Principal, input: unknow
 
 /** Why a stored object cannot become evidence; the object is deleted and the upload closed. */
 export interface Refusal {
-  code: 'EVIDENCE_SIZE_MISMATCH' | 'EVIDENCE_TYPE_MISMATCH' | 'EVIDENCE_CHECKSUM_MISMATCH';
+  code: 'EVIDENCE_SIZE_MISMATCH' | 'EVIDENCE_TYPE_MISMATCH' | 'EVIDENCE_CHECKSUM_MISMATCH' | 'EVIDENCE_EXECUTABLE';
   details: Record<string, unknown>;
 }
 
@@ -97,9 +125,16 @@ export function sizeRefusal(upload: PendingUpload, size: number): Refusal | unde
   return size === upload.size ? undefined : { code: 'EVIDENCE_SIZE_MISMATCH', details: { declared: upload.size, received: size } };
 }
 
-/** The bytes must be of the declared kind (by signature, not name) and hash to the declared SHA-256. */
-export function contentRefusal(upload: PendingUpload, content: { head: Uint8Array; tail: Uint8Array; sha256: string }): Refusal | undefined {
+/**
+ * The bytes must carry no program anywhere (a polyglot PDF or image with an executable inside is
+ * refused whatever its first bytes say, for every holder), be of the declared kind (by signature, not
+ * name) and hash to the declared SHA-256.
+ */
+export function contentRefusal(upload: PendingUpload, content: { head: Uint8Array; tail: Uint8Array; sha256: string; executableAt?: number }): Refusal | undefined {
   const detected = detectFileKind(content.head, content.tail);
+  if (detected === 'executable' || content.executableAt !== undefined) {
+    return { code: 'EVIDENCE_EXECUTABLE', details: { declared: upload.kind, offset: content.executableAt ?? 0 } };
+  }
   if (detected !== upload.kind) return { code: 'EVIDENCE_TYPE_MISMATCH', details: { declared: upload.kind, detected } };
   if (content.sha256 !== upload.sha256) return { code: 'EVIDENCE_CHECKSUM_MISMATCH', details: { declared: upload.sha256, received: content.sha256 } };
   return undefined;

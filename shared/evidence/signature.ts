@@ -123,3 +123,97 @@ export function detectFileKind(head: Uint8Array, tail: Uint8Array = new Uint8Arr
   if (startsWith(head, ZIP_LOCAL)) return zipKind(head, tail);
   return 'unknown';
 }
+
+/**
+ * Executables hidden inside another file (issue 12). A polyglot — a PDF or an image with a Windows,
+ * Linux or macOS program appended or embedded (after a JPEG's EOI, a PNG's IEND, a PDF's %%EOF, or in
+ * a PDF stream stored uncompressed) — passes every check on its first bytes. The completion step
+ * therefore feeds the whole object through this scanner. Each marker is checked with the header
+ * fields behind it, so compressed data does not trip it by chance (MZ alone is two bytes; MZ with a
+ * PE header where e_lfanew points is 2⁻⁴⁸ per position):
+ * - PE: `MZ`, e_lfanew (u32 LE at +0x3C) in 0x40..0x400, `PE\0\0` there;
+ * - ELF: `\x7fELF`, class and data 1|2, version 1, type EXEC or DYN;
+ * - Mach-O thin (either byte order): a known CPU type and a file type 1..12; fat: 1..8 architectures
+ *   and a known CPU type first (which leaves out Java classes, whose CAFEBABE is followed by a version).
+ */
+const PE_LOOKAHEAD = 0x400 + 4;
+const MACHO_CPU_TYPES = new Set([7, 0x01000007, 12, 0x0100000c, 18, 0x01000012]);
+
+function u32be(bytes: Uint8Array, offset: number): number {
+  return (((bytes[offset] ?? 0) << 24) | ((bytes[offset + 1] ?? 0) << 16) | ((bytes[offset + 2] ?? 0) << 8) | (bytes[offset + 3] ?? 0)) >>> 0;
+}
+
+function executableAt(bytes: Uint8Array, at: number): boolean {
+  const first = bytes[at];
+  if (first === 0x4d) {
+    if (bytes[at + 1] !== 0x5a || at + 0x40 > bytes.length) return false;
+    const peOffset = u32(bytes, at + 0x3c);
+    return peOffset >= 0x40 && peOffset <= 0x400 && startsWith(bytes, [0x50, 0x45, 0x00, 0x00], at + peOffset);
+  }
+  if (first === 0x7f) {
+    if (!startsWith(bytes, [0x7f, 0x45, 0x4c, 0x46], at) || at + 24 > bytes.length) return false;
+    const elfClass = bytes[at + 4];
+    const data = bytes[at + 5];
+    if ((elfClass !== 1 && elfClass !== 2) || (data !== 1 && data !== 2) || bytes[at + 6] !== 1) return false;
+    const type = data === 1 ? u16(bytes, at + 16) : ((bytes[at + 16] ?? 0) << 8) | (bytes[at + 17] ?? 0);
+    return type === 2 || type === 3;
+  }
+  if (first === 0xfe || first === 0xce || first === 0xcf) {
+    if (at + 16 > bytes.length) return false;
+    const bigEndian = startsWith(bytes, [0xfe, 0xed, 0xfa, 0xce], at) || startsWith(bytes, [0xfe, 0xed, 0xfa, 0xcf], at);
+    const littleEndian = startsWith(bytes, [0xce, 0xfa, 0xed, 0xfe], at) || startsWith(bytes, [0xcf, 0xfa, 0xed, 0xfe], at);
+    if (!bigEndian && !littleEndian) return false;
+    const cpu = bigEndian ? u32be(bytes, at + 4) : u32(bytes, at + 4);
+    const fileType = bigEndian ? u32be(bytes, at + 12) : u32(bytes, at + 12);
+    return MACHO_CPU_TYPES.has(cpu) && fileType >= 1 && fileType <= 12;
+  }
+  if (first === 0xca) {
+    if (!startsWith(bytes, [0xca, 0xfe, 0xba, 0xbe], at) || at + 12 > bytes.length) return false;
+    const architectures = u32be(bytes, at + 4);
+    return architectures >= 1 && architectures <= 8 && MACHO_CPU_TYPES.has(u32be(bytes, at + 8));
+  }
+  return false;
+}
+
+/** The offset of the first executable in `bytes` starting in [from, to), or undefined. */
+export function findEmbeddedExecutable(bytes: Uint8Array, from = 0, to = bytes.length): number | undefined {
+  for (let at = from; at < to; at += 1) if (executableAt(bytes, at)) return at;
+  return undefined;
+}
+
+/** Feeds an object through findEmbeddedExecutable chunk by chunk, markers across chunk borders included. */
+export interface ExecutableScanner {
+  push(chunk: Uint8Array): void;
+  /** the offset of the first executable found, once every chunk was pushed */
+  finish(): number | undefined;
+}
+
+export function executableScanner(): ExecutableScanner {
+  let carry = new Uint8Array(0);
+  let carryOffset = 0;
+  let found: number | undefined;
+  return {
+    push(chunk) {
+      if (found !== undefined) return;
+      const window = new Uint8Array(carry.length + chunk.length);
+      window.set(carry, 0);
+      window.set(chunk, carry.length);
+      // Positions with a whole header behind them are decided now; the rest wait for the next chunk.
+      const decided = Math.max(0, window.length - PE_LOOKAHEAD);
+      const at = findEmbeddedExecutable(window, 0, decided);
+      if (at !== undefined) {
+        found = carryOffset + at;
+        return;
+      }
+      carry = window.slice(decided);
+      carryOffset += decided;
+    },
+    finish() {
+      if (found === undefined) {
+        const at = findEmbeddedExecutable(carry);
+        if (at !== undefined) found = carryOffset + at;
+      }
+      return found;
+    },
+  };
+}

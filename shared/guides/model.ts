@@ -3,7 +3,7 @@ import { DomainError } from '../errors';
 import type { Principal } from '../roles';
 import { parseInput } from '../validation';
 import { DemonstrationType, ProjectCategory, type Project } from '../projects/model';
-import { beijingDate, Id, IsoDate, Text } from '../projects/values';
+import { beijingDate, Id, IsoDate, Line, Text } from '../projects/values';
 
 /**
  * 申报指南 (滨海 §三(五)1): the bureau publishes, per pilot, what it will fund — directions,
@@ -13,7 +13,7 @@ import { beijingDate, Id, IsoDate, Text } from '../projects/values';
 export const PublishGuideInput = z
   .strictObject({
     id: Id,
-    title: Text(200),
+    title: Line(200),
     directions: Text(4000),
     conditions: Text(4000),
     categories: z.array(ProjectCategory).min(1),

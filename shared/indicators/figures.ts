@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { EvidenceId } from '../projects/values';
+import { publishedText } from '../validation';
 
 /**
  * What a data unit reports for one indicator and one period. A ratio indicator (a percentage such as
@@ -10,7 +11,7 @@ import { EvidenceId } from '../projects/values';
 
 /** One firm's (or one part's) share of a ratio indicator, e.g. 数控化关键工序 / 关键工序. */
 export const RatioPart = z.strictObject({
-  label: z.string().trim().min(1).max(100),
+  label: publishedText({ min: 1, max: 100 }),
   numerator: z.number().min(0).max(1e12),
   denominator: z.number().positive().max(1e12),
 });
@@ -25,7 +26,7 @@ export const SaveValueInput = z
     denominator: z.number().positive().max(1e15).optional(),
     /** a ratio itemised per firm */
     parts: z.array(RatioPart).min(1).max(5000).optional(),
-    note: z.string().trim().max(2000).default(''),
+    note: publishedText({ max: 2000, multiline: true }).default(''),
     evidenceIds: z.array(EvidenceId).max(50).default([]),
   })
   .superRefine((input, context) => {

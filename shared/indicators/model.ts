@@ -3,6 +3,7 @@ import type { ActionSpec } from '../projects/machine';
 import { Id, IsoDateTime, Subject } from '../projects/values';
 import { Figures, SaveValueInput } from './figures';
 import { Period } from './period';
+import { publishedText } from '../validation';
 
 /**
  * A reported indicator value: one record per pilot, indicator and period. The data unit responsible
@@ -53,8 +54,8 @@ export const ReportedValue = z.object({
 });
 export type ReportedValue = z.infer<typeof ReportedValue>;
 
-const Comments = z.strictObject({ comments: z.string().trim().min(1).max(2000) });
-const OptionalComments = z.strictObject({ comments: z.string().trim().max(2000).default('') }).default({ comments: '' });
+const Comments = z.strictObject({ comments: publishedText({ min: 1, max: 2000, multiline: true }) });
+const OptionalComments = z.strictObject({ comments: publishedText({ max: 2000, multiline: true }).default('') }).default({ comments: '' });
 const NoInput = z.strictObject({}).default({});
 
 export const VALUE_ACTIONS = {

@@ -1,19 +1,19 @@
 import * as z from 'zod';
 import type { FieldIssue } from '../errors';
-import { EvidenceId, IsoDate, Text, Wan, sumWan, toCents } from './values';
+import { EvidenceId, IsoDate, Line, Text, Wan, sumWan, toCents } from './values';
 
 /** The application form (滨海 §三(五)2), kept apart so drafts, submissions and change requests share it. */
 
 export const BudgetKind = z.enum(['equipment', 'software', 'service', 'construction', 'other']);
 export type BudgetKind = z.infer<typeof BudgetKind>;
 
-export const Milestone = z.strictObject({ name: Text(100), due: IsoDate });
+export const Milestone = z.strictObject({ name: Line(100), due: IsoDate });
 export type Milestone = z.infer<typeof Milestone>;
 
 export const BudgetItem = z.strictObject({ kind: BudgetKind, amountWan: Wan });
 export type BudgetItem = z.infer<typeof BudgetItem>;
 
-export const PerformanceIndicator = z.strictObject({ name: Text(100), unit: Text(20), target: z.number().finite() });
+export const PerformanceIndicator = z.strictObject({ name: Line(100), unit: Line(20), target: z.number().finite() });
 export type PerformanceIndicator = z.infer<typeof PerformanceIndicator>;
 
 /**

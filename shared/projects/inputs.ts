@@ -10,7 +10,8 @@ import {
   Application,
   WarningCategory,
 } from './model';
-import { EvidenceId, Id, IsoDate, IsoDateTime, PositiveWan, Subject, Text, Wan } from './values';
+import { publishedText } from '../validation';
+import { EvidenceId, Id, IsoDate, IsoDateTime, Line, PositiveWan, Subject, Text, Wan } from './values';
 
 /** The input of each project action: what a form or an API body carries. Objects are strict. */
 
@@ -20,13 +21,13 @@ export const Reason = z.strictObject({ reason: Text(2000) });
 
 export const Comments = z.strictObject({ comments: Text(2000) });
 
-export const OptionalComments = z.strictObject({ comments: z.string().trim().max(2000).default('') }).default({ comments: '' });
+export const OptionalComments = z.strictObject({ comments: publishedText({ max: 2000, multiline: true }).default('') }).default({ comments: '' });
 
 export const CreateDraftInput = z.strictObject({
   pilotId: Id,
   guideId: Id,
   town: Id,
-  title: Text(120),
+  title: Line(120),
   category: ProjectCategory,
   demonstrationType: DemonstrationType,
   application: Application.optional(),
@@ -35,10 +36,10 @@ export type CreateDraftInput = z.infer<typeof CreateDraftInput>;
 
 export const RecommendInput = z.strictObject({
   recommendation: Text(2000),
-  comments: z.string().trim().max(2000).default(''),
+  comments: publishedText({ max: 2000, multiline: true }).default(''),
 });
 
-export const ExpertRef = z.strictObject({ subject: Subject, name: Text(50) });
+export const ExpertRef = z.strictObject({ subject: Subject, name: Line(50) });
 
 const uniqueSubjects = (experts: readonly { subject: string }[]) =>
   new Set(experts.map((expert) => expert.subject)).size === experts.length;
@@ -53,7 +54,7 @@ export const AddExpertsInput = z.strictObject({
 });
 
 export const DeclareConflictInput = z
-  .strictObject({ hasConflict: z.boolean(), statement: z.string().trim().max(2000).default('') })
+  .strictObject({ hasConflict: z.boolean(), statement: publishedText({ max: 2000, multiline: true }).default('') })
   .refine((input) => !input.hasConflict || input.statement.length > 0, {
     error: '存在利益冲突时须说明情况',
     path: ['statement'],
@@ -67,7 +68,7 @@ export const SubmitScoreInput = z.strictObject({
 export const SelectInput = z.strictObject({
   approvedAmountWan: PositiveWan,
   noticeDays: z.number().int().min(1).max(30),
-  comments: z.string().trim().max(2000).default(''),
+  comments: publishedText({ max: 2000, multiline: true }).default(''),
 });
 
 export const RecordObjectionInput = z.strictObject({ text: Text(4000), receivedAt: IsoDateTime.optional() });
@@ -78,7 +79,7 @@ export const ConfirmSelectionInput = z.strictObject({ signingWindowDays: z.numbe
 
 export const SignAgreementInput = z.strictObject({ agreementEvidenceId: EvidenceId });
 
-export const IssueFundPlanInput = z.strictObject({ meetingRef: Text(100), preAllocationWan: Wan });
+export const IssueFundPlanInput = z.strictObject({ meetingRef: Line(100), preAllocationWan: Wan });
 
 export const ReportProgressInput = z.strictObject({
   period: z.string().regex(/^\d{4}Q[1-4]$/, { error: '季度格式应为 2025Q3' }),
@@ -91,15 +92,15 @@ export const ReportProgressInput = z.strictObject({
 export const RecordTrancheInput = z.strictObject({
   kind: TrancheKind,
   amountWan: PositiveWan,
-  reference: z.string().trim().max(100).optional(),
+  reference: publishedText({ max: 100 }).optional(),
 });
 
 export const RecordSpotCheckInput = z.strictObject({
   checkedOn: IsoDate,
-  inspectors: z.array(Text(50)).min(1).max(10),
+  inspectors: z.array(Line(50)).min(1).max(10),
   outcome: z.enum(['conforming', 'issues_found']),
   findings: Text(4000),
-  drawSeed: z.string().trim().max(100).optional(),
+  drawSeed: publishedText({ max: 100 }).optional(),
   evidenceIds: z.array(EvidenceId).max(200).default([]),
 });
 
@@ -117,7 +118,7 @@ export const AssessInput = z.strictObject({
   conclusion: z.enum(['pass', 'fail']),
   summary: Text(4000),
   reportEvidenceId: EvidenceId,
-  indicatorResults: z.array(z.strictObject({ name: Text(100), achieved: z.number().finite() })).max(50).default([]),
+  indicatorResults: z.array(z.strictObject({ name: Line(100), achieved: z.number().finite() })).max(50).default([]),
 });
 
 export const OrderRectificationInput = z.strictObject({ deadline: IsoDate, reasons: Text(4000) });

@@ -17,7 +17,7 @@ import {
   Warning,
 } from './records';
 import { PROJECT_CATEGORIES, PROJECT_STATUSES } from './states';
-import { Id, IsoDateTime, Text, Uscc } from './values';
+import { Id, IsoDateTime, Line, Uscc } from './values';
 
 export * from './application';
 export * from './records';
@@ -48,7 +48,7 @@ export const Project = z.object({
   category: ProjectCategory,
   demonstrationType: DemonstrationType,
   guideId: Id,
-  title: Text(120),
+  title: Line(120),
   status: ProjectStatus,
   version: z.number().int().min(1),
   application: Application,

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { BudgetKind, Milestone, PerformanceIndicator } from './application';
-import { EvidenceId, Id, IsoDate, IsoDateTime, PositiveWan, Subject, Text, Wan } from './values';
+import { EvidenceId, Id, IsoDate, IsoDateTime, Line, PositiveWan, Subject, Text, Wan } from './values';
 
 /** The histories a project accumulates, one schema per kind of record (滨海 §三(五)3–10). */
 
@@ -15,7 +15,7 @@ export const PreliminaryReview = z.object({
 export type PreliminaryReview = z.infer<typeof PreliminaryReview>;
 
 /** One criterion of the guide's rubric; weights are percentages and sum to 100. */
-export const RubricCriterion = z.strictObject({ id: Id, name: Text(100), weight: z.number().int().min(1).max(100) });
+export const RubricCriterion = z.strictObject({ id: Id, name: Line(100), weight: z.number().int().min(1).max(100) });
 export type RubricCriterion = z.infer<typeof RubricCriterion>;
 
 export const Rubric = z

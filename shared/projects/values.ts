@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { publishedText } from '../validation';
 
 /**
  * Small value schemas shared by the project and SME aggregates: identifiers, money in 万元 and
@@ -22,7 +23,11 @@ export const Subject = z.string().min(1).max(128);
 
 export { Uscc } from '../uscc';
 
-export const Text = (max: number) => z.string().trim().min(1).max(max);
+/** Text others read (comments, reasons, summaries): NFC, trimmed, line breaks allowed, no hidden characters. */
+export const Text = (max: number) => publishedText({ min: 1, max, multiline: true });
+
+/** A name or title: one line of published text. */
+export const Line = (max: number) => publishedText({ min: 1, max });
 
 export const IsoDate = z.iso.date();
 export const IsoDateTime = z.iso.datetime();

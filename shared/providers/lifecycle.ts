@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import type { ActionSpec } from '../projects/machine';
 import { EvidenceId, Id, IsoDate, Text } from '../projects/values';
+import { publishedText } from '../validation';
 import { ProductInput, ProviderMaterials, type ProviderStatus } from './model';
 
 /**
@@ -10,14 +11,14 @@ import { ProductInput, ProviderMaterials, type ProviderStatus } from './model';
 const IN_POOL = ['admitted', 'warned', 'rectifying'] as const;
 
 const Comments = z.strictObject({ comments: Text(2000) });
-const OptionalComments = z.strictObject({ comments: z.string().trim().max(2000).default('') }).default({ comments: '' });
+const OptionalComments = z.strictObject({ comments: publishedText({ max: 2000, multiline: true }).default('') }).default({ comments: '' });
 const Reason = z.strictObject({ reason: Text(2000) });
 
 export const ResubmitInput = z.strictObject({ materials: ProviderMaterials, summary: Text(4000).optional() });
 export const OrderRectificationInput = z.strictObject({ requirements: Text(4000), deadline: IsoDate });
 export const ReportRectificationInput = z.strictObject({ summary: Text(4000), evidenceIds: z.array(EvidenceId).min(1).max(50) });
 export const ProductRef = z.strictObject({ productId: Id });
-export const EngagementInput = z.strictObject({ projectId: Id, note: z.string().trim().max(500).default('') });
+export const EngagementInput = z.strictObject({ projectId: Id, note: publishedText({ max: 500, multiline: true }).default('') });
 
 export const PROVIDER_ACTIONS = {
   // 002 §三(一)2(2): 按标准审核 — the operator supports the bureau and may send incomplete materials back

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { Contact } from '../enterprises/model';
-import { EvidenceId, Id, IsoDate, IsoDateTime, Subject, Text, Uscc } from '../projects/values';
+import { EvidenceId, Id, IsoDate, IsoDateTime, Line, Subject, Text, Uscc } from '../projects/values';
 
 /**
  * A digital-transformation service provider (数字化转型专业化服务商) in a pilot's resource pool
@@ -53,10 +53,10 @@ export const ProviderMaterials = z.strictObject({
 });
 export type ProviderMaterials = z.infer<typeof ProviderMaterials>;
 
-const Tags = z.array(z.string().trim().min(1).max(40)).max(20);
+const Tags = z.array(Line(40)).max(20);
 
 export const ProviderProfile = z.strictObject({
-  name: Text(100),
+  name: Line(100),
   uscc: Uscc,
   kind: ProviderKind,
   /** the industries it serves, e.g. 汽车制造业 */
@@ -88,7 +88,7 @@ export type RegisterProviderInput = z.infer<typeof RegisterProviderInput>;
 
 // 004 §四(一)4: 汇聚"小快轻准"产品和解决方案; 002 §三(一)2(3) 汇集产品
 export const ProductInput = z.strictObject({
-  name: Text(100),
+  name: Line(100),
   kind: z.enum(['product', 'solution']),
   summary: Text(2000),
   industries: Tags.min(1),

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import type { ActionSpec } from '../projects/machine';
-import { EvidenceId, Id, Text, Uscc } from '../projects/values';
+import { EvidenceId, Id, Line, Text, Uscc } from '../projects/values';
+import { publishedText } from '../validation';
 import { MaturityLevel, SmeBatch, TransformationPlan, type SmeStatus } from './model';
 
 /**
@@ -25,7 +26,7 @@ export const SME_TERMINAL_STATUSES = ['subsidised', 'withdrawn'] as const satisf
 export const EnrolInput = z.strictObject({
   pilotId: Id,
   uscc: Uscc,
-  enterpriseName: Text(100),
+  enterpriseName: Line(100),
   town: Id,
   batch: SmeBatch,
   comprehensiveProviderId: Id,
@@ -49,9 +50,9 @@ export const AssessMaturityInput = z.strictObject({
   evidenceIds: z.array(EvidenceId).min(1).max(200),
 });
 
-export const AcceptInput = z.strictObject({ comments: z.string().trim().max(2000).default('') }).default({ comments: '' });
+export const AcceptInput = z.strictObject({ comments: publishedText({ max: 2000, multiline: true }).default('') }).default({ comments: '' });
 
-export const GrantSubsidyInput = z.strictObject({ reference: z.string().trim().max(100).optional() }).default({});
+export const GrantSubsidyInput = z.strictObject({ reference: publishedText({ max: 100 }).optional() }).default({});
 
 const BEFORE_ACCEPTANCE = ['enrolled', 'diagnosed', 'planned', 'transforming', 'transformed', 'assessed'] as const;
 

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { EvidenceId, Id, IsoDateTime, Subject, Text, Uscc, Wan } from '../projects/values';
+import { EvidenceId, Id, IsoDateTime, Line, Subject, Text, Uscc, Wan } from '../projects/values';
 
 /**
  * One pilot SME in the 武清 SME digital-transformation pilot (004, 武清区中小企业数字化转型城市试点工作方案):
@@ -70,7 +70,7 @@ export const SmeFirm = z.object({
   id: Id,
   pilotId: Id,
   uscc: Uscc,
-  enterpriseName: Text(100),
+  enterpriseName: Line(100),
   town: Id,
   batch: SmeBatch,
   status: SmeStatus,

@@ -115,8 +115,8 @@ describe('completing an upload', () => {
 
   it.each([
     ['more bytes than declared', pdfFile('短'), Buffer.concat([pdfFile('短'), Buffer.alloc(4096)]), 'EVIDENCE_SIZE_MISMATCH'],
-    ['an ELF program declared as a PDF', Buffer.concat([programs.elf, Buffer.alloc(200)]), null, 'EVIDENCE_TYPE_MISMATCH'],
-    ['a Windows program declared as a PDF', Buffer.concat([programs.windows, Buffer.alloc(200)]), null, 'EVIDENCE_TYPE_MISMATCH'],
+    ['an ELF program declared as a PDF', Buffer.concat([programs.elf, Buffer.alloc(200)]), null, 'EVIDENCE_EXECUTABLE'],
+    ['a Windows program declared as a PDF', Buffer.concat([programs.windows, Buffer.alloc(200)]), null, 'EVIDENCE_EXECUTABLE'],
     ['other bytes than the checksum names', pdfFile('甲'), pdfFile('乙'), 'EVIDENCE_CHECKSUM_MISMATCH'],
   ])('deletes and refuses %s', async (_name, declared, sent, code) => {
     const { body: target } = await declare(clients.enterprise, projectA, declarationFor(declared, 'contract', '合同.pdf', 'application/pdf'));

@@ -10,10 +10,10 @@ export const handler = api('projects/list', { query: ProjectListQuery }, async (
   const queue = queueFor(principal, query);
   const page =
     queue.kind === 'enterprise'
-      ? await projectsOfEnterprise(queue.uscc, query.cursor)
+      ? await projectsOfEnterprise(queue.uscc, query.cursor, principal.subject)
       : queue.kind === 'expert'
-        ? await projectsOfExpert(queue.subject, query.cursor)
-        : await projectsInStatus(queue.pilotId, queue.status, queue.town, query.cursor, queue.category);
+        ? await projectsOfExpert(queue.subject, query.cursor, principal.subject)
+        : await projectsInStatus(queue.pilotId, queue.status, queue.town, query.cursor, queue.category, principal.subject);
   const items = page.items.filter((project) => canSee(principal, project)).map((project) => projectViewFor(principal, project));
   return ok({ items, ...(page.cursor ? { cursor: page.cursor } : {}) });
 });

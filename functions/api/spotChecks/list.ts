@@ -9,6 +9,6 @@ export const handler = api(
   async ({ principal, path, query }) => {
     // A pilot's officials see its draws; a supervisor sees every pilot's.
     if (!principal.roles.includes('supervisor') && principal.pilot !== path.pilotId) throw new DomainError('NOT_FOUND');
-    return ok(await listDraws(path.pilotId, query.cursor));
+    return ok(await listDraws(path.pilotId, query.cursor, principal.subject));
   },
 );

@@ -6,7 +6,7 @@ import { chooseBox, InboxQuery } from '../../../shared/obligations/requests';
 export const handler = api('warnings/inbox', { query: InboxQuery }, async ({ principal, query }) => {
   const { box, boxes } = chooseBox(principal, query.box);
   const [page, counts] = await Promise.all([
-    inboxPage(box, query.cursor, query.limit),
+    inboxPage(box, query.cursor, query.limit, principal.subject),
     Promise.all(boxes.map(async (candidate) => ({ ...candidate, unread: await unreadCount(candidate.box) }))),
   ]);
   const unread = counts.find((candidate) => candidate.box === box)?.unread ?? 0;

@@ -7,7 +7,7 @@ import { bucketNames } from '../config';
 import type { ObjectContent, StoredObjectFacts } from '../../../shared/evidence/complete';
 import { sha256Base64, type Evidence, type PendingUpload } from '../../../shared/evidence/model';
 import { contentDisposition, DOWNLOAD_URL_SECONDS, UPLOAD_URL_SECONDS } from '../../../shared/evidence/rules';
-import { SIGNATURE_BYTES } from '../../../shared/evidence/signature';
+import { executableScanner, SIGNATURE_BYTES } from '../../../shared/evidence/signature';
 
 /**
  * Evidence bytes in the evidence bucket. Bytes never pass through a function (API Gateway and Lambda
@@ -83,38 +83,35 @@ export async function statObject(key: string): Promise<StoredObjectFacts | undef
   }
 }
 
-async function readRange(key: string, versionId: string | undefined, range: string): Promise<Uint8Array> {
-  const result = await s3.send(new GetObjectCommand({ Bucket: bucketNames.evidence, Key: key, Range: range, ...(versionId ? { VersionId: versionId } : {}) }));
-  return result.Body ? await result.Body.transformToByteArray() : new Uint8Array();
-}
-
 /**
- * The head and tail for the signature check and the SHA-256: with a server checksum, two small ranged
- * reads; without one, one pass over the stream that hashes every byte and keeps both ends.
+ * One pass over the whole object: its head and tail for the signature check, every byte through the
+ * executable scanner (a program may hide anywhere in a polyglot, issue 12), and the SHA-256 — the
+ * server's verified one when it gave one, else hashed on the way.
  */
 export async function readObject(key: string, facts: StoredObjectFacts): Promise<ObjectContent> {
-  if (facts.sha256) {
-    const [head, tail] = await Promise.all([
-      readRange(key, facts.versionId, `bytes=0-${SIGNATURE_BYTES - 1}`),
-      readRange(key, facts.versionId, `bytes=-${SIGNATURE_BYTES}`),
-    ]);
-    return { head, tail, sha256: facts.sha256 };
-  }
   const result = await s3.send(new GetObjectCommand({ Bucket: bucketNames.evidence, Key: key, ...(facts.versionId ? { VersionId: facts.versionId } : {}) }));
-  const hash = createHash('sha256');
+  const hash = facts.sha256 ? undefined : createHash('sha256');
+  const scanner = executableScanner();
   const headChunks: Buffer[] = [];
   let headLength = 0;
   let tail = Buffer.alloc(0);
   for await (const chunk of (result.Body ?? []) as AsyncIterable<Uint8Array>) {
     const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-    hash.update(bytes);
+    hash?.update(bytes);
+    scanner.push(bytes);
     if (headLength < SIGNATURE_BYTES) {
       headChunks.push(bytes.subarray(0, SIGNATURE_BYTES - headLength));
       headLength += Math.min(bytes.length, SIGNATURE_BYTES - headLength);
     }
     tail = bytes.length >= SIGNATURE_BYTES ? Buffer.from(bytes.subarray(-SIGNATURE_BYTES)) : Buffer.concat([tail, bytes]).subarray(-SIGNATURE_BYTES);
   }
-  return { head: new Uint8Array(Buffer.concat(headChunks)), tail: new Uint8Array(tail), sha256: hash.digest('hex') };
+  const executableAt = scanner.finish();
+  return {
+    head: new Uint8Array(Buffer.concat(headChunks)),
+    tail: new Uint8Array(tail),
+    sha256: facts.sha256 ?? hash?.digest('hex') ?? '',
+    ...(executableAt === undefined ? {} : { executableAt }),
+  };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { BatchGetCommand, DeleteCommand, GetCommand, PutCommand, ScanCommand, TransactWriteCommand, UpdateCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, PutCommand, ScanCommand, TransactWriteCommand, UpdateCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../clients';
 import { tableNames } from '../config';
 import { logger } from '../logger';
@@ -7,7 +7,7 @@ import type { CompletionPorts } from '../../../shared/evidence/complete';
 import { projectHolder, type EvidenceHolder } from '../../../shared/evidence/holder';
 import type { Evidence, EvidenceClaim, EvidenceFlag, FlagKind, PendingUpload } from '../../../shared/evidence/model';
 import { assertReferences, type EvidenceReference } from '../../../shared/evidence/references';
-import { claimsOf, duplicateFlags } from '../../../shared/evidence/rules';
+import { claimsOf, duplicateFlags, PENDING_LIMITS, pendingCounters, pendingLimitError, type PendingScope } from '../../../shared/evidence/rules';
 import { supersedes, withScan, type EvidenceScan, type ScanReport } from '../../../shared/evidence/scan';
 import type { Application, Project } from '../../../shared/projects/model';
 import type { Principal } from '../../../shared/roles';
@@ -60,11 +60,78 @@ export async function projectVisibleTo(projectId: string, actor: Principal): Pro
   return stored.project;
 }
 
+/**
+ * Counters of what waits declared but not completed (PENDING_LIMITS), beside the uploads in the same
+ * table: added to in the transaction that records an upload, conditioned on the limit, and taken from
+ * in the one that completes, discards or expires it.
+ */
+const counterKey = (counter: { scope: PendingScope; id: string }) => ({ pk: `PENDING#${counter.scope}#${counter.id}` });
+
+function counterChanges(upload: PendingUpload, direction: 1 | -1): TransactItem[] {
+  return pendingCounters(upload).map((counter) => {
+    const limit = PENDING_LIMITS[counter.scope];
+    return {
+      Update: {
+        TableName: tableNames.uploads,
+        Key: counterKey(counter),
+        UpdateExpression: 'ADD uploads :uploads, #bytes :bytes',
+        ExpressionAttributeNames: { '#bytes': 'bytes' },
+        ExpressionAttributeValues: {
+          ':uploads': direction,
+          ':bytes': direction * upload.size,
+          ...(direction === 1 ? { ':maxUploads': limit.uploads - 1, ':maxBytes': limit.bytes - upload.size } : {}),
+        },
+        ...(direction === 1 ? { ConditionExpression: 'attribute_not_exists(uploads) OR (uploads <= :maxUploads AND #bytes <= :maxBytes)' } : {}),
+      },
+    };
+  });
+}
+
+/** Records a pending upload and counts it, or refuses it with EVIDENCE_PENDING_LIMIT when a count is full. */
 export async function recordUpload(upload: PendingUpload): Promise<void> {
   const expiresAt = ttlSeconds(new Date(upload.completeBy), TTL_GRACE_SECONDS);
-  await dynamo.send(
-    new PutCommand({ TableName: tableNames.uploads, Item: { ...uploadKey(upload.uploadId), ...upload, expiresAt }, ConditionExpression: 'attribute_not_exists(pk)' }),
-  );
+  const counters = pendingCounters(upload);
+  if (counters.some((counter) => upload.size > PENDING_LIMITS[counter.scope].bytes)) throw pendingLimitError(counters[0]!.scope);
+  try {
+    await dynamo.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          { Put: { TableName: tableNames.uploads, Item: { ...uploadKey(upload.uploadId), ...upload, expiresAt }, ConditionExpression: 'attribute_not_exists(pk)' } },
+          ...counterChanges(upload, 1),
+        ],
+      }),
+    );
+  } catch (error) {
+    const codes = cancellationCodes(error);
+    const full = counters.find((_counter, index) => codes[index + 1] === 'ConditionalCheckFailed');
+    if (full) throw pendingLimitError(full.scope);
+    throw error;
+  }
+}
+
+/** Removes a pending upload's record and uncounts it; false when it was already gone (or not yet stale). */
+async function closeUpload(upload: PendingUpload, condition?: { expression: string; values: Record<string, unknown> }): Promise<boolean> {
+  try {
+    await dynamo.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Delete: {
+              TableName: tableNames.uploads,
+              Key: uploadKey(upload.uploadId),
+              ConditionExpression: condition ? `attribute_exists(pk) AND ${condition.expression}` : 'attribute_exists(pk)',
+              ...(condition ? { ExpressionAttributeValues: condition.values } : {}),
+            },
+          },
+          ...counterChanges(upload, -1),
+        ],
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (cancellationCodes(error)[0] === 'ConditionalCheckFailed') return false;
+    throw error;
+  }
 }
 
 async function pendingUpload(uploadId: string): Promise<PendingUpload | undefined> {
@@ -141,7 +208,9 @@ function cancellationCodes(error: unknown): string[] {
 async function saveEvidence(verified: Evidence, now: Date): Promise<EvidenceFlag[]> {
   for (let attempt = 1; ; attempt += 1) {
     // A scan verdict may have reached the upload since it was read: carry it, and close the upload only as seen.
-    const seen = (await pendingUpload(verified.id))?.scan;
+    const upload = await pendingUpload(verified.id);
+    if (!upload) throw new DomainError('NOT_FOUND');
+    const seen = upload.scan;
     const evidence = withScan(verified, seen);
     const claims = claimsOf(evidence);
     const earlier = await Promise.all(claims.map((claim) => claimOf(claim.kind, claim.value)));
@@ -152,6 +221,7 @@ async function saveEvidence(verified: Evidence, now: Date): Promise<EvidenceFlag
     const items: TransactItem[] = [
       put({ ...evidenceKey(evidence.holder, evidence.id), itemType: 'evidence', ...dossierKeys(evidence), ...evidence }, 'attribute_not_exists(pk)'),
       { Delete: { TableName: tableNames.uploads, Key: uploadKey(evidence.id), ...scanUnchanged(seen) } },
+      ...counterChanges(upload, -1),
       ...claims
         .filter((_claim, index) => earlier[index] === undefined)
         .map((claim) => put({ ...claimKey(claim.kind, claim.value), itemType: 'evidenceClaim', ...claim, ...claimant(evidence), claimedAt: now.toISOString() }, 'attribute_not_exists(pk)')),
@@ -226,7 +296,7 @@ export async function recordScan(report: ScanReport): Promise<ScanRecordedOn> {
 /** The object first: if the record's removal then fails, the timer still finds it and retries. */
 export async function discardUpload(upload: PendingUpload): Promise<void> {
   await deleteObject(upload.key);
-  await dynamo.send(new DeleteCommand({ TableName: tableNames.uploads, Key: uploadKey(upload.uploadId) }));
+  await closeUpload(upload);
 }
 
 export const completionPorts: CompletionPorts = {
@@ -280,19 +350,7 @@ export async function removeEvidence(project: Project, evidence: Evidence): Prom
  * upload that a completion turned into evidence a moment ago keeps its bytes. Returns whether it did.
  */
 export async function expireUpload(upload: PendingUpload, now: Date): Promise<boolean> {
-  try {
-    await dynamo.send(
-      new DeleteCommand({
-        TableName: tableNames.uploads,
-        Key: uploadKey(upload.uploadId),
-        ConditionExpression: 'attribute_exists(pk) AND completeBy < :now',
-        ExpressionAttributeValues: { ':now': now.toISOString() },
-      }),
-    );
-  } catch (error) {
-    if ((error as { name?: string }).name === 'ConditionalCheckFailedException') return false;
-    throw error;
-  }
+  if (!(await closeUpload(upload, { expression: 'completeBy < :now', values: { ':now': now.toISOString() } }))) return false;
   await deleteObject(upload.key);
   return true;
 }

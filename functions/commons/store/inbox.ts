@@ -2,7 +2,7 @@ import { GetCommand, QueryCommand, TransactWriteCommand, type TransactWriteComma
 import { dynamo } from '../clients';
 import { tableNames } from '../config';
 import { inboxSortKey, sourceIdOfSortKey, type InboxItem } from '../../../shared/obligations/inbox';
-import { decodeCursor, encodeCursor, type Page } from './records';
+import { queryPage, type Page } from './records';
 
 /**
  * Inboxes in the `records` table: one partition per office (`INBOX#<recipient>`), items sorted by
@@ -63,24 +63,22 @@ export function inboxWrites(items: readonly InboxItem[]): TransactItem[] {
 
 export type InboxEntry = InboxItem & { id: string };
 
-export async function inboxPage(recipient: string, cursor: string | undefined, limit: number): Promise<Page<InboxEntry>> {
-  const startKey = decodeCursor(cursor);
-  const result = await dynamo.send(
-    new QueryCommand({
-      TableName: tableNames.records,
+export async function inboxPage(recipient: string, cursor: string | undefined, limit: number, caller = ''): Promise<Page<InboxEntry>> {
+  const page = await queryPage(
+    {
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :item)',
       ExpressionAttributeValues: { ':pk': partition(recipient), ':item': 'ITEM#' },
       ScanIndexForward: false,
       Limit: limit,
-      ...(startKey ? { ExclusiveStartKey: startKey } : {}),
-    }),
+    },
+    cursor,
+    caller,
   );
-  const items = (result.Items ?? []).map((item) => {
+  const items = page.items.map((item) => {
     const { pk: _pk, sk, itemType: _itemType, ...rest } = item;
     return { id: inboxItemId(String(sk)), ...(rest as InboxItem) };
   });
-  const next = encodeCursor(result.LastEvaluatedKey);
-  return { items, ...(next ? { cursor: next } : {}) };
+  return { items, ...(page.cursor ? { cursor: page.cursor } : {}) };
 }
 
 export async function unreadCount(recipient: string): Promise<number> {

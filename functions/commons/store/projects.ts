@@ -124,7 +124,7 @@ export async function getStoredProject(projectId: string): Promise<StoredProject
  * Projects waiting in one status of one pilot (optionally one town), oldest waiting first. A
  * category narrows the page with a filter on the same key query, so a page may hold fewer items.
  */
-export async function projectsInStatus(pilotId: string, status: string, town: string | undefined, cursor?: string, category?: string): Promise<Page<Project>> {
+export async function projectsInStatus(pilotId: string, status: string, town: string | undefined, cursor?: string, category?: string, caller = ''): Promise<Page<Project>> {
   const partition = town
     ? { IndexName: 'byTownQueue', KeyConditionExpression: 'townQueuePk = :pk', pk: keys.townStatusQueue(pilotId, status, town) }
     : { IndexName: 'byQueue', KeyConditionExpression: 'queuePk = :pk', pk: keys.statusQueue(pilotId, status) };
@@ -137,12 +137,13 @@ export async function projectsInStatus(pilotId: string, status: string, town: st
       Limit: 50,
     },
     cursor,
+    caller,
   );
   return { ...page, items: page.items.map(toProject) };
 }
 
 /** An enterprise's own projects. */
-export async function projectsOfEnterprise(uscc: string, cursor?: string): Promise<Page<Project>> {
+export async function projectsOfEnterprise(uscc: string, cursor?: string, caller = ''): Promise<Page<Project>> {
   const page = await queryPage(
     {
       IndexName: 'byEnterprise',
@@ -151,15 +152,17 @@ export async function projectsOfEnterprise(uscc: string, cursor?: string): Promi
       Limit: 50,
     },
     cursor,
+    caller,
   );
   return { ...page, items: page.items.map(toProject) };
 }
 
 /** The projects an expert is assigned to, oldest assignment first. */
-export async function projectsOfExpert(subject: string, cursor?: string): Promise<Page<Project>> {
+export async function projectsOfExpert(subject: string, cursor?: string, caller = ''): Promise<Page<Project>> {
   const page = await queryPage(
     { IndexName: 'byAssignee', KeyConditionExpression: 'assigneePk = :pk', ExpressionAttributeValues: { ':pk': keys.expertQueue(subject) }, Limit: 50 },
     cursor,
+    caller,
   );
   const projectIds = page.items.map((item) => String(item.projectId));
   if (projectIds.length === 0) return { items: [], ...(page.cursor ? { cursor: page.cursor } : {}) };

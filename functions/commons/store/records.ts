@@ -2,6 +2,8 @@ import { GetCommand, PutCommand, QueryCommand, type QueryCommandInput } from '@a
 import { dynamo } from '../clients';
 import { tableNames } from '../config';
 import { DomainError } from '../../../shared/errors';
+import { TABLES } from '../../../shared/tables';
+import { invalidCursor, isStartKeyRefusal, openCursor, sealCursor, type CursorScope } from '../cursor';
 
 /**
  * Small typed helpers over the `records` table. Stored items are the domain object plus their key
@@ -45,28 +47,42 @@ export interface Page<T> {
   cursor?: string;
 }
 
-export function encodeCursor(key: Record<string, unknown> | undefined): string | undefined {
-  return key ? Buffer.from(JSON.stringify(key), 'utf8').toString('base64url') : undefined;
+/**
+ * What a cursor of this records-table query must hold (functions/commons/cursor.ts): the table's key
+ * attributes, the index's, and the partition named by the key condition (`<attribute> = :value`).
+ */
+export function cursorScope(input: Omit<QueryCommandInput, 'TableName'>, caller: string): CursorScope {
+  const table = TABLES.records;
+  const index = input.IndexName ? table.indexes.find((candidate) => candidate.indexName === input.IndexName) : undefined;
+  if (input.IndexName && !index) throw new Error(`records has no index ${input.IndexName}`);
+  const condition = /^\s*([A-Za-z0-9_]+)\s*=\s*(:[A-Za-z0-9_]+)/.exec(input.KeyConditionExpression ?? '');
+  const partitionValue = condition ? input.ExpressionAttributeValues?.[condition[2]!] : undefined;
+  if (!condition || typeof partitionValue !== 'string') throw new Error('a paged query names its partition as `<attribute> = :value`');
+  const keyAttributes = [table.partitionKey.name, table.sortKey.name, ...(index ? [index.partitionKey.name, index.sortKey?.name ?? ''] : [])];
+  return {
+    caller,
+    query: input,
+    keyAttributes: [...new Set(keyAttributes.filter(Boolean))],
+    partition: { attribute: condition[1]!, value: partitionValue },
+  };
 }
 
-export function decodeCursor(cursor: string | undefined): Record<string, unknown> | undefined {
-  if (!cursor) return undefined;
+/**
+ * One page of a records-table query. `cursor` continues an earlier page of the same query for the
+ * same `caller` (the principal's subject; '' for timers); any other cursor is INVALID_CURSOR.
+ */
+export async function queryPage(input: Omit<QueryCommandInput, 'TableName'>, cursor?: string, caller = ''): Promise<Page<StoredItem>> {
+  const scope = cursorScope(input, caller);
+  const startKey = openCursor(cursor, scope);
+  let result;
   try {
-    const decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (decoded && typeof decoded === 'object' && !Array.isArray(decoded)) return decoded as Record<string, unknown>;
-  } catch {
-    // fall through to the validation error below
+    result = await dynamo.send(new QueryCommand({ TableName: tableNames.records, ...input, ...(startKey ? { ExclusiveStartKey: startKey } : {}) }));
+  } catch (error) {
+    if (startKey && isStartKeyRefusal(error)) throw invalidCursor();
+    throw error;
   }
-  throw new DomainError('VALIDATION_FAILED', { issues: [{ path: 'cursor', message: '分页游标无效' }] });
-}
-
-export async function queryPage(input: Omit<QueryCommandInput, 'TableName'>, cursor?: string): Promise<Page<StoredItem>> {
-  const startKey = decodeCursor(cursor);
-  const result = await dynamo.send(
-    new QueryCommand({ TableName: tableNames.records, ...input, ...(startKey ? { ExclusiveStartKey: startKey } : {}) }),
-  );
   const page: Page<StoredItem> = { items: (result.Items ?? []) as StoredItem[] };
-  const next = encodeCursor(result.LastEvaluatedKey);
+  const next = sealCursor(result.LastEvaluatedKey, scope);
   if (next) page.cursor = next;
   return page;
 }

@@ -23,10 +23,11 @@ export async function recordDraw(draw: SpotCheckDraw): Promise<void> {
 }
 
 /** Draws newest first. */
-export async function listDraws(pilotId: string, cursor?: string): Promise<Page<SpotCheckDraw>> {
+export async function listDraws(pilotId: string, cursor?: string, caller = ''): Promise<Page<SpotCheckDraw>> {
   const page = await queryPage(
     { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.spotCheckPartition(pilotId) }, ScanIndexForward: false, Limit: 20 },
     cursor,
+    caller,
   );
   return { ...page, items: page.items.map((item) => strip<SpotCheckDraw>(item)) };
 }

@@ -23,6 +23,8 @@ export interface TestStack {
   env: Record<string, string>;
   /** a client signed in as the account (created on first use), or anonymous without one */
   as(account?: Account): Promise<ApiClient>;
+  /** the bearer token of the account, for requests the client cannot shape (raw bytes, other media types) */
+  token(account: Account): Promise<string>;
   /** Sets the request time handlers see (API Gateway's requestContext.timeEpoch); undefined: real time. */
   setNow(now: Date | undefined): void;
   close(): Promise<void>;
@@ -69,6 +71,7 @@ export async function startTestStack(): Promise<TestStack> {
     async as(account) {
       return client(account ? await issuer.issue(account) : undefined);
     },
+    token: (account) => issuer.issue(account),
     setNow(now) {
       fixedNow = now;
     },

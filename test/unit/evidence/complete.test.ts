@@ -105,7 +105,7 @@ describe('completing an upload', () => {
   it('deletes a program sent as the declared PDF, and a PDF that is not the declared one', async () => {
     const elf = Buffer.concat([programs.elf, Buffer.alloc(FILE.length - programs.elf.length)]);
     const spoofed = world(elf);
-    await refusedWith(completeUpload(spoofed.ports, projectHolder(project.id), actor('enterprise'), 'u-1', NOW), 'EVIDENCE_TYPE_MISMATCH');
+    await refusedWith(completeUpload(spoofed.ports, projectHolder(project.id), actor('enterprise'), 'u-1', NOW), 'EVIDENCE_EXECUTABLE');
     expect(spoofed.calls.at(-1)).toBe(`discard projects/${project.id}/u-1`);
     const other = pdf('实施方案'.replace('方案', '计划'));
     const swapped = world(Buffer.concat([other, Buffer.alloc(Math.max(0, FILE.length - other.length))]).subarray(0, FILE.length));

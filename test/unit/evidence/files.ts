@@ -94,3 +94,41 @@ export const programs = {
 
 export const sha256Hex = (data: Uint8Array): string => createHash('sha256').update(data).digest('hex');
 export const sha256B64 = (data: Uint8Array): string => createHash('sha256').update(data).digest('base64');
+
+/** Programs with the header fields behind their magic that a loader reads, as they sit inside a polyglot. */
+function peProgram(): Buffer {
+  const file = Buffer.alloc(0x200);
+  file.write('MZ', 0, 'latin1');
+  file.writeUInt32LE(0x80, 0x3c);
+  file.write('This program cannot be run in DOS mode.', 0x4e, 'latin1');
+  file.write('PE\0\0', 0x80, 'latin1');
+  file.writeUInt16LE(0x8664, 0x84);
+  return file;
+}
+
+function elfProgram(): Buffer {
+  const file = Buffer.alloc(0x80);
+  Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01, 0x00]).copy(file, 0);
+  file.writeUInt16LE(3, 16); // ET_DYN
+  file.writeUInt16LE(0x3e, 18); // x86-64
+  file.writeUInt32LE(1, 20);
+  return file;
+}
+
+function machOProgram(): Buffer {
+  const file = Buffer.alloc(0x40);
+  Buffer.from([0xcf, 0xfa, 0xed, 0xfe]).copy(file, 0);
+  file.writeUInt32LE(0x0100000c, 4); // arm64
+  file.writeUInt32LE(2, 12); // MH_EXECUTE
+  return file;
+}
+
+function fatMachOProgram(): Buffer {
+  const file = Buffer.alloc(0x40);
+  file.writeUInt32BE(0xcafebabe, 0);
+  file.writeUInt32BE(2, 4);
+  file.writeUInt32BE(0x01000007, 8);
+  return file;
+}
+
+export const embeddedPrograms = { windows: peProgram(), linux: elfProgram(), macos: machOProgram(), 'macOS universal': fatMachOProgram() };

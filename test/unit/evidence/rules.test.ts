@@ -138,9 +138,14 @@ describe('checking the stored object', () => {
   it('wants the declared kind by signature, then the declared checksum', () => {
     const content = (file: Buffer) => ({ head: file, tail: file, sha256: sha256Hex(file) });
     expect(contentRefusal(upload, content(FILE))).toBeUndefined();
-    expect(contentRefusal(upload, content(programs.elf))).toEqual({ code: 'EVIDENCE_TYPE_MISMATCH', details: { declared: 'pdf', detected: 'executable' } });
+    expect(contentRefusal(upload, content(programs.elf))).toEqual({ code: 'EVIDENCE_EXECUTABLE', details: { declared: 'pdf', offset: 0 } });
     expect(contentRefusal(upload, content(jpeg()))?.code).toBe('EVIDENCE_TYPE_MISMATCH');
     expect(contentRefusal(upload, content(pdf('另一份合同')))?.code).toBe('EVIDENCE_CHECKSUM_MISMATCH');
+  });
+
+  it('refuses a file of the declared kind that carries a program further in, before its checksum is even compared', () => {
+    const polyglot = { head: FILE, tail: FILE, sha256: sha256Hex(FILE), executableAt: 4096 };
+    expect(contentRefusal(upload, polyglot)).toEqual({ code: 'EVIDENCE_EXECUTABLE', details: { declared: 'pdf', offset: 4096 } });
   });
 });
 
