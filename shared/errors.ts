@@ -31,6 +31,11 @@ export const ERROR_CATALOGUE = {
   EVIDENCE_LOCKED: { status: 409, message: '证据已被提交的材料引用或项目已提交，不能删除' },
   // Malware scanning (issue 8): an infected file stays stored (Object Lock) but is never handed out.
   EVIDENCE_QUARANTINED: { status: 409, message: '该文件经病毒扫描发现恶意代码，已被隔离，不能下载' },
+  // Scope (issue 12): every scope fact comes from the token's claims and the registered records.
+  SCOPE_CLAIM_MISSING: { status: 403, message: '账号缺少本角色所需的范围信息（试点、街镇、统一社会信用代码、服务商或监管范围），请联系管理员' },
+  NOT_REGISTERED_IN_PILOT: { status: 409, message: '企业尚未在该试点登记，请先登记' },
+  SCOPE_CONTRADICTS_REGISTRATION: { status: 422, message: '所填的试点、街镇或企业与登记信息不符' },
+  TOWN_NOT_IN_PILOT: { status: 400, message: '不是该试点的街镇或园区' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

@@ -25,7 +25,8 @@ export const OptionalComments = z.strictObject({ comments: z.string().trim().max
 export const CreateDraftInput = z.strictObject({
   pilotId: Id,
   guideId: Id,
-  town: Id,
+  /** optional: the town is the enterprise's registration in the pilot; a different one is refused */
+  town: Id.optional(),
   title: Text(120),
   category: ProjectCategory,
   demonstrationType: DemonstrationType,

@@ -21,7 +21,7 @@ const accounts = {
   otherBureau: testAccount('bureau-x', ['bureau'], { pilot: 'p-elsewhere' }),
   finance: testAccount('finance', ['finance'], { pilot: PILOT }),
   operator: testAccount('operator', ['operator'], { pilot: PILOT }),
-  supervisor: testAccount('ministry', ['supervisor']),
+  supervisor: testAccount('ministry', ['supervisor'], { supervision: 'ministry' }),
   expert: testAccount('expert-1', ['expert'], { pilot: PILOT }),
   unassignedExpert: testAccount('expert-9', ['expert'], { pilot: PILOT }),
   provider: testAccount('provider', ['provider'], { provider: 'prov-1' }),
