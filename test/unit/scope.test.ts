@@ -4,6 +4,7 @@ import { principalFromClaims, ROLES, type Principal } from '../../shared/roles';
 import { assertScopeClaims, provinceOf, roleReaches, SCOPE_CLAIMS_OF_ROLE, supervisesPilot, unscopedRoles } from '../../shared/scope';
 import { registerEnterprise, scopeFromRegistration, visibleParticipations } from '../../shared/enterprises/register';
 import { withUsccCheck } from '../../shared/uscc';
+import type { Pilot } from '../../shared/pilots/model';
 
 const USCC = withUsccCheck('91120114MA05T8K3X');
 const who = (roles: Principal['roles'], extra: Partial<Principal> = {}): Principal => ({ subject: 's', name: 's', roles, ...extra });
@@ -65,7 +66,7 @@ describe('the scope rule per role (issue 12)', () => {
 });
 
 describe('scope from registered records (issue 12)', () => {
-  const pilot = { id: 'p1', name: '试点', city: '市', kind: 'tech_transformation', division: '120114', periodStart: '2025-01-01', periodEnd: '2027-12-31', towns: [{ code: 't1', name: '甲' }], indicators: [], source: 's' } as const;
+  const pilot: Pilot = { id: 'p1', name: '试点', city: '市', kind: 'tech_transformation', division: '120114', periodStart: '2025-01-01', periodEnd: '2027-12-31', towns: [{ code: 't1', name: '甲' }], indicators: [], source: 's' };
   const registration = { uscc: USCC, name: '天津测试有限公司', pilotId: 'p1', town: 't1', industry: '制造业', scale: 'above', contact: { name: '王五', phone: '022-12345678' } };
   const owner = who(['enterprise'], { uscc: USCC });
   const now = new Date('2025-01-01T00:00:00Z');

@@ -11,7 +11,7 @@ import { EnrolInput } from '../../../shared/sme/lifecycle';
 import { getEnterpriseProfile, getParticipation } from '../../commons/store/enterprises';
 
 /** The registration an enrolment names, read before the full check (createEnrolment validates the whole body). */
-const EnrolReference = EnrolInput.pick({ pilotId: true, uscc: true });
+const EnrolReference = z.object({ pilotId: EnrolInput.shape.pilotId, uscc: EnrolInput.shape.uscc });
 
 // 004 §四(一)3: 分批次征集试点企业，建立试点企业库 — the bureau or operator enrols a firm into a batch.
 export const handler = api('sme/enrol', { body: z.unknown() }, async ({ principal, body, headers, now }) => {
