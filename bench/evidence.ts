@@ -61,7 +61,7 @@ export async function benchEvidence(): Promise<void> {
       opensOn: '2000-01-01', closesOn: '2100-12-31', publishedAt: now.toISOString(), publishedBy: 'bench',
     });
     const actor = { subject: 'bench-ent', name: 'bench', roles: ['enterprise' as const], uscc: withUsccCheck('91120114MA0BENCH1') };
-    const draft = createDraft({ pilotId: PILOT, guideId: 'g', town: 't', title: '基准项目', category: 'central_fund', demonstrationType: 'point' }, actor, now, 'bench-project');
+    const draft = createDraft({ pilotId: PILOT, guideId: 'g', town: 't', title: '基准项目', category: 'central_fund', demonstrationType: 'point' }, actor, now, 'bench-project', { uscc: actor.uscc ?? '', pilotId: PILOT, town: 't' });
     await saveDecision(undefined, draft, { status: 201, body: null }, undefined, now);
 
     // A scanned contract's shape: a PDF header, then incompressible bytes.

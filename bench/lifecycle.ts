@@ -38,7 +38,7 @@ export async function benchLifecycle(): Promise<void> {
   for (let index = 0; index < PROJECTS; index += 1) {
     const uscc = usccFor(index + 1);
     const actor = { subject: `ent-${index}`, name: 'bench', roles: ['enterprise' as const], uscc };
-    const decision = createDraft({ pilotId: PILOT, guideId: 'g', town: TOWN, title: `项目${index}`, category: 'central_fund', demonstrationType: 'point', application }, actor, now, `BENCH-${index}`);
+    const decision = createDraft({ pilotId: PILOT, guideId: 'g', town: TOWN, title: `项目${index}`, category: 'central_fund', demonstrationType: 'point', application }, actor, now, `BENCH-${index}`, { uscc: actor.uscc ?? '', pilotId: PILOT, town: TOWN });
     await saveDecision(undefined, decision, { status: 201, body: null }, undefined, now);
     tokens.push(await stack.issuer.issue({ username: actor.subject, password: '', name: 'bench', groups: ['enterprise'], attributes: { uscc } }));
   }

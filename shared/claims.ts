@@ -16,6 +16,7 @@ export const ClaimMappingInput = z.strictObject({
   pilot: claimName(COGNITO_CLAIMS.pilot),
   providerId: claimName(COGNITO_CLAIMS.providerId),
   dataUnit: claimName(COGNITO_CLAIMS.dataUnit),
+  supervision: claimName(COGNITO_CLAIMS.supervision),
   roleOfGroup: z.record(z.string(), z.enum(ROLES)).default({}),
 });
 

@@ -39,6 +39,11 @@ export const ERROR_CATALOGUE = {
   IMPLAUSIBLE_DATE: { status: 400, message: '日期不合理，请按提示修改' },
   EVIDENCE_PENDING_LIMIT: { status: 409, message: '待完成的上传过多或申报的总大小超过上限，请先完成或等待过期后再上传' },
   EVIDENCE_EXECUTABLE: { status: 422, message: '文件中含有可执行程序，已拒收并删除' },
+  // Scope (issue 12): every scope fact comes from the token's claims and the registered records.
+  SCOPE_CLAIM_MISSING: { status: 403, message: '账号缺少本角色所需的范围信息（试点、街镇、统一社会信用代码、服务商或监管范围），请联系管理员' },
+  NOT_REGISTERED_IN_PILOT: { status: 409, message: '企业尚未在该试点登记，请先登记' },
+  SCOPE_CONTRADICTS_REGISTRATION: { status: 422, message: '所填的试点、街镇或企业与登记信息不符' },
+  TOWN_NOT_IN_PILOT: { status: 400, message: '不是该试点的街镇或园区' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

@@ -44,7 +44,16 @@ export const CLAIMS = {
   pilot: 'custom:pilot',
   providerId: 'custom:provider',
   dataUnit: 'custom:data_unit',
+  /** A supervisor's reach: `ministry` (every pilot) or a GB/T 2260 province code such as `120000`. */
+  supervision: 'custom:supervision',
 } as const;
+
+/**
+ * Which pilots a supervisor oversees (issue 12): the ministry every pilot, a province's department
+ * the pilots whose record names a division in its province. Read from the `custom:supervision`
+ * claim; the pilot ids of a province are looked up from the pilots' records per request.
+ */
+export type Supervision = { level: 'ministry' } | { level: 'province'; province: string; pilotIds?: readonly string[] };
 
 /** Who is calling, read only from verified token claims. */
 export interface Principal {
@@ -55,10 +64,12 @@ export interface Principal {
   uscc?: string;
   /** The town/park code, for role `town`. */
   town?: string;
-  /** The pilot an official works in; absent for a supervisor, who sees every pilot. */
+  /** The pilot an official (town, bureau, finance, operator, expert, assessor, data unit) works in. */
   pilot?: string;
   providerId?: string;
   dataUnit?: string;
+  /** A supervisor's reach (shared/scope.ts); a supervisor without it is refused everywhere. */
+  supervision?: Supervision;
 }
 
 /**
@@ -87,6 +98,7 @@ export interface ClaimMapping {
   pilot: string;
   providerId: string;
   dataUnit: string;
+  supervision: string;
   /** the issuer's group names → our roles; a group it does not list is taken by its own name */
   roleOfGroup: Record<string, Role>;
 }
@@ -112,5 +124,14 @@ export function principalFromClaims(claims: Record<string, unknown>, mapping: Cl
   if (pilot) principal.pilot = pilot;
   if (providerId) principal.providerId = providerId;
   if (dataUnit) principal.dataUnit = dataUnit;
+  const supervision = supervisionFromClaim(text(mapping.supervision));
+  if (supervision) principal.supervision = supervision;
   return principal;
+}
+
+/** `ministry`, or a province's six-digit code (two digits and `0000`); anything else is no claim at all. */
+export function supervisionFromClaim(value: string | undefined): Supervision | undefined {
+  if (value === 'ministry') return { level: 'ministry' };
+  if (value !== undefined && /^\d{2}0000$/.test(value)) return { level: 'province', province: value };
+  return undefined;
 }

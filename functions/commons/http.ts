@@ -5,6 +5,7 @@ import { DomainError, errorBody } from '../../shared/errors';
 import { claimMappingFrom } from '../../shared/claims';
 import { principalFromClaims, type Principal } from '../../shared/roles';
 import { ROUTES, routeKey, type RouteDefinition } from '../../shared/routes';
+import { assertScopeClaims, provinceOf } from '../../shared/scope';
 import { parseInput } from '../../shared/validation';
 import { isJsonMediaType, MAX_JSON_BODY_BYTES, parseStrictJson } from '../../shared/strict-json';
 import { logger } from './logger';
@@ -105,13 +106,24 @@ function headerValue(headers: Record<string, string | undefined> | undefined, na
   return found?.[1];
 }
 
-function authorize(route: RouteDefinition, event: ApiEvent): Principal | undefined {
+/**
+ * Who calls, and may they call this route: the token's claims, its roles against the route's list,
+ * and the scope rule (shared/scope.ts) failing closed when a role lacks its scoping claim. A
+ * province supervisor's pilots are looked up from the pilots' records, never from the request.
+ */
+async function authorize(route: RouteDefinition, event: ApiEvent): Promise<Principal | undefined> {
   const claims = (event.requestContext.authorizer as { jwt?: { claims?: Record<string, unknown> } } | undefined)?.jwt?.claims;
   const principal = claims ? principalFromClaims(claims, claimMapping) : undefined;
   if (route.access === 'public') return principal;
   if (!principal) throw new DomainError('UNAUTHENTICATED');
+  assertScopeClaims(principal);
   if (route.access !== 'authenticated' && !principal.roles.some((role) => route.access.includes(role))) {
     throw new DomainError('FORBIDDEN');
+  }
+  if (principal.supervision?.level === 'province') {
+    const { listPilots } = await import('./store/pilots');
+    const province = principal.supervision.province;
+    principal.supervision = { ...principal.supervision, pilotIds: (await listPilots()).filter((pilot) => provinceOf(pilot.division) === province).map((pilot) => pilot.id) };
   }
   return principal;
 }
@@ -133,7 +145,7 @@ function chain<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType>(
   return middy<ApiEvent, ApiResult>()
     .use(errorMapper)
     .handler(async (event) => {
-      const principal = authorize(routeOf(routes, event), event);
+      const principal = await authorize(routeOf(routes, event), event);
       const request = {
         principal,
         path: schemas.path ? parseInput(schemas.path, event.pathParameters ?? {}) : undefined,

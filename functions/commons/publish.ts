@@ -2,7 +2,7 @@ import { publicEvaluationExtras } from '../../shared/evaluation/public';
 import { indicatorBoard } from '../../shared/indicators/board';
 import { publicView } from '../../shared/projects/visibility';
 import { publicIndex, publicPilot, SNAPSHOT_PATHS, type PublicProject } from '../../shared/public/snapshot';
-import { getEnterprise } from './store/enterprises';
+import { getEnterpriseProfile } from './store/enterprises';
 import { getPilot, listPilots } from './store/pilots';
 import type { Pilot } from '../../shared/pilots/model';
 import type { Project } from '../../shared/projects/model';
@@ -38,7 +38,7 @@ async function publishPilot(pilot: Pilot, names: Map<string, string>, now: Date)
   for (const project of sources.projects) {
     const view = publicView(project);
     if (!view) continue;
-    if (!names.has(project.uscc)) names.set(project.uscc, (await getEnterprise(project.uscc))?.name ?? '');
+    if (!names.has(project.uscc)) names.set(project.uscc, (await getEnterpriseProfile(project.uscc))?.name ?? '');
     disclosed.push({ ...view, enterpriseName: names.get(project.uscc) ?? '' });
     disbursedWan += project.tranches.reduce((sum, tranche) => sum + tranche.amountWan, 0);
   }

@@ -47,7 +47,7 @@ export class AuthStack extends Stack {
   constructor(scope: Construct, id: string, props: AuthStackProps) {
     super(scope, id, props);
 
-    const scopeClaims = [CLAIMS.uscc, CLAIMS.town, CLAIMS.pilot, CLAIMS.providerId, CLAIMS.dataUnit].map(customName);
+    const scopeClaims = [CLAIMS.uscc, CLAIMS.town, CLAIMS.pilot, CLAIMS.providerId, CLAIMS.dataUnit, CLAIMS.supervision].map(customName);
     const customAttributes = Object.fromEntries(
       scopeClaims.map((name) => [
         name,

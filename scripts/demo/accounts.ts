@@ -46,5 +46,5 @@ export const DEMO_ACCOUNTS: Account[] = [
   { username: 'gongxinju-sme', password: DEMO_PASSWORD, name: '区工业和信息化局 中小企业科 周敏', groups: ['bureau'], attributes: { pilot: 'wuqing-sme' } },
   { username: 'caizhengju-sme', password: DEMO_PASSWORD, name: '区财政局 企业科 吴静', groups: ['finance'], attributes: { pilot: 'wuqing-sme' } },
   { username: 'zonghe', password: DEMO_PASSWORD, name: '天津运河数字化综合服务有限公司', groups: ['provider'], attributes: { provider: 'comp-wq-food', pilot: 'wuqing-sme' } },
-  { username: 'shengting', password: DEMO_PASSWORD, name: '市工业和信息化局 督导', groups: ['supervisor'], attributes: {} },
+  { username: 'shengting', password: DEMO_PASSWORD, name: '市工业和信息化局 督导', groups: ['supervisor'], attributes: { supervision: 'ministry' } },
 ];

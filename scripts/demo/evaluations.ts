@@ -109,6 +109,7 @@ async function walkFirm(
     official('gongxinju', ['bureau'], pilot),
     demo.batch === 1 ? new Date('2024-12-20T02:00:00Z') : new Date('2025-11-05T02:00:00Z'),
     demo.id,
+    { participation: { uscc: demo.uscc, pilotId: pilot, town: demo.town }, name: demo.name },
   );
   await store.verifySmeReferences(decision);
   await store.saveSmeDecision(undefined, decision, { status: 201, body: null }, undefined, new Date());

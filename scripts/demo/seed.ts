@@ -12,7 +12,7 @@ import { seedEvaluationDemo } from './evaluations';
  */
 export async function seedDemoData(now: Date = new Date()): Promise<{ pilots: number; enterprises: number; projects: number }> {
   const { putPilot } = await import('../../functions/commons/store/pilots');
-  const { createEnterprise } = await import('../../functions/commons/store/enterprises');
+  const { createEnterprise, getParticipation } = await import('../../functions/commons/store/enterprises');
   const { publishPublicSnapshots } = await import('../../functions/commons/publish');
   const { DomainError } = await import('../../shared/errors');
   const { createGuide } = await import('../../functions/commons/store/guides');
@@ -44,7 +44,7 @@ export async function seedDemoData(now: Date = new Date()): Promise<{ pilots: nu
     let stored: Awaited<ReturnType<typeof getStoredProject>>;
     await walkDemoProject(demo, {
       async create(input, actor, at, id) {
-        const decision = createDraft(input, actor, at, id);
+        const decision = createDraft(input, actor, at, id, await getParticipation(actor.uscc ?? '', (input as { pilotId: string }).pilotId));
         await saveDecision(undefined, decision, { status: 201, body: null }, undefined, at);
         stored = { project: decision.project, statusSince: at.toISOString() };
         return decision.project;

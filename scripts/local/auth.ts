@@ -17,7 +17,7 @@ export interface Account {
   password: string;
   name: string;
   groups: Role[];
-  attributes: Partial<Record<'uscc' | 'town' | 'pilot' | 'provider' | 'data_unit', string>>;
+  attributes: Partial<Record<'uscc' | 'town' | 'pilot' | 'provider' | 'data_unit' | 'supervision', string>>;
 }
 
 export interface LocalIssuer {

@@ -27,11 +27,29 @@ export const RegisterEnterpriseInput = z.strictObject({
 });
 export type RegisterEnterpriseInput = z.infer<typeof RegisterEnterpriseInput>;
 
-export const Enterprise = RegisterEnterpriseInput.extend({
+/** The firm itself, the same in every pilot it takes part in (issue 12): no pilot, no town. */
+export const EnterpriseProfile = RegisterEnterpriseInput.omit({ pilotId: true, town: true }).extend({
   registeredAt: z.iso.datetime(),
   registeredBy: z.string(),
   version: z.number().int().positive(),
 });
-export type Enterprise = z.infer<typeof Enterprise>;
+export type EnterpriseProfile = z.infer<typeof EnterpriseProfile>;
+
+/**
+ * A firm's registration in one pilot, with the town or park it registered under there: the one
+ * registered fact every project, SME enrolment and official's view of the firm in that pilot takes
+ * its pilot and town from. One firm may take part in several pilots (000 and 004 in one district).
+ */
+export const Participation = z.object({
+  uscc: Uscc,
+  pilotId: z.string().min(1).max(40),
+  town: z.string().min(1).max(40),
+  registeredAt: z.iso.datetime(),
+  registeredBy: z.string(),
+});
+export type Participation = z.infer<typeof Participation>;
+
+/** An enterprise as one reader sees it: the profile and the registrations in pilots that reader may see. */
+export type Enterprise = EnterpriseProfile & { participations: Participation[] };
 
 export const UsccPath = z.object({ uscc: Uscc });

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { DomainError } from '../errors';
 import { Id } from '../projects/values';
 import type { Principal } from '../roles';
+import { roleReaches, supervisesPilot } from '../scope';
 import { availableSmeActions } from '../sme/decide';
 import { SmePolicy, SmeStatus, type SmeFirm } from '../sme/model';
 import { parseInput } from '../validation';
@@ -26,6 +27,8 @@ export function firmListFor(actor: Principal, query: FirmListQuery): FirmList {
   const pilotId = crossPilot ? query.pilotId : actor.pilot;
   if (!pilotId) throw new DomainError('VALIDATION_FAILED', { issues: [{ path: 'pilotId', message: '请选择试点' }] });
   if (query.pilotId !== undefined && query.pilotId !== pilotId) throw new DomainError('NOT_FOUND');
+  // A supervisor reads only pilots it supervises; a provider's list is narrowed to the firms it serves by the handler.
+  if (actor.roles.includes('supervisor') && !actor.roles.includes('provider') && !supervisesPilot(actor, pilotId)) throw new DomainError('NOT_FOUND');
   const town = actor.roles.includes('town') && !actor.roles.some((role) => role === 'bureau' || role === 'operator') ? actor.town : query.town;
   return { kind: 'pilot', pilotId, ...(town ? { town } : {}), ...(query.status ? { status: query.status } : {}) };
 }
@@ -37,6 +40,6 @@ export function firmViewFor(actor: Principal, firm: SmeFirm): SmeFirm & { availa
 /** 004 §四(二)5: the bureau of the pilot sets its subsidy amounts by level (the seed names none). */
 export function checkPolicyChange(actor: Principal, pilotId: string, input: unknown): SmePolicy {
   if (!actor.roles.includes('bureau')) throw new DomainError('FORBIDDEN');
-  if (actor.pilot !== pilotId) throw new DomainError('NOT_FOUND');
+  if (!roleReaches('bureau', actor, { pilotId })) throw new DomainError('NOT_FOUND');
   return parseInput(SmePolicy, input);
 }

@@ -16,6 +16,7 @@ import type { SmeFirm, SmeStatus } from '../sme/model';
 import { PROVIDER_TERMINAL_STATUSES } from '../providers/lifecycle';
 import type { Provider, ProviderStatus } from '../providers/model';
 import type { Principal, Role } from '../roles';
+import { worksInPilot } from '../scope';
 import { projectHolder, type EvidenceHolder } from './holder';
 
 /**
@@ -135,8 +136,7 @@ export function canReadHolder(actor: Principal, loaded: LoadedHolder): boolean {
       if (isOwnProvider(actor, loaded.holder)) return true;
       return loaded.provider !== undefined && canSeeProvider(actor, loaded.provider);
     case 'indicator':
-      if (actor.roles.includes('supervisor')) return true;
-      return actor.pilot === loaded.holder.pilotId && actor.roles.some((role) => INDICATOR_READERS.includes(role));
+      return worksInPilot(actor, loaded.holder.pilotId, INDICATOR_READERS);
     case 'sme':
       return canSeeFirm(actor, loaded.firm);
   }

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { DomainError } from '../errors';
 import type { Principal } from '../roles';
+import { roleReaches } from '../scope';
 import { parseInput } from '../validation';
 import { DemonstrationType, ProjectCategory, type Project } from '../projects/model';
 import { beijingDate, Id, IsoDate, Line, Text } from '../projects/values';
@@ -42,7 +43,7 @@ export type Guide = z.infer<typeof Guide>;
 /** Only the bureau of the pilot publishes its guides. */
 export function publishGuide(actor: Principal, pilotId: string, input: unknown, now: Date): Guide {
   if (!actor.roles.includes('bureau')) throw new DomainError('FORBIDDEN');
-  if (actor.pilot !== pilotId) throw new DomainError('NOT_FOUND');
+  if (!roleReaches('bureau', actor, { pilotId })) throw new DomainError('NOT_FOUND');
   const data = parseInput(PublishGuideInput, input);
   return { ...data, pilotId, publishedAt: now.toISOString(), publishedBy: actor.subject };
 }

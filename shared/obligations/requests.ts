@@ -1,9 +1,10 @@
 import * as z from 'zod';
 import { DomainError } from '../errors';
 import type { Principal, Role } from '../roles';
+import { roleReaches, supervisesPilot } from '../scope';
 import { parseInput } from '../validation';
 import { Text } from '../projects/values';
-import { boxesOf } from './inbox';
+import { boxesOf, recipientKeys } from './inbox';
 import type { EvidenceHolder } from '../evidence/holder';
 import type { Obligation, ObligationKind, SubjectType } from './model';
 import type { ObligationClose } from './reconcile';
@@ -55,6 +56,15 @@ export function chooseBox(principal: Principal, box: string | undefined): { box:
 }
 
 /**
+ * The items of a box the caller may read. Every office's box is its own, except the supervisors'
+ * one box: a province's supervisor reads there only the items of pilots it supervises (issue 12).
+ */
+export function visibleInboxItems<I extends { pilotId: string }>(principal: Principal, box: string, items: readonly I[]): I[] {
+  if (box !== recipientKeys.supervisor()) return [...items];
+  return items.filter((item) => supervisesPilot(principal, item.pilotId));
+}
+
+/**
  * Duties no lifecycle action records, and who records them: the operator's visit and yearly review
  * (武清 §二(一)2, the operator runs 「季度走访与检查、年度审查与报告」, the bureau may record them too), the
  * bureau's self-evaluation (滨海 §三(六) 区工业和信息化局牵头), and a provider's rectification, which the
@@ -74,7 +84,7 @@ export const MANUAL_FULFILMENT: Partial<Record<ObligationKind, readonly Role[]>>
  */
 export function manualFulfilment(obligation: Obligation | undefined, principal: Principal, input: unknown): { close: ObligationClose; note: string } {
   const { note } = parseInput(FulfilInput, input);
-  if (obligation === undefined || principal.pilot === undefined || principal.pilot !== obligation.pilotId) throw new DomainError('NOT_FOUND');
+  if (obligation === undefined || !(['bureau', 'operator'] as const).some((role) => roleReaches(role, principal, { pilotId: obligation.pilotId }))) throw new DomainError('NOT_FOUND');
   const roles = MANUAL_FULFILMENT[obligation.kind];
   if (roles === undefined) {
     throw new DomainError('PRECONDITION_FAILED', { message: '此事项随业务办理自动完成，无需单独登记', details: { reason: 'fulfilled_by_lifecycle' } });

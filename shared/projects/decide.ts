@@ -1,5 +1,7 @@
 import * as z from 'zod';
 import { DomainError } from '../errors';
+import type { Participation } from '../enterprises/model';
+import { scopeFromRegistration } from '../enterprises/register';
 import type { Principal } from '../roles';
 import { isValidUscc } from '../uscc';
 import { parseInput } from '../validation';
@@ -69,19 +71,25 @@ export function authorizeProjectAction(action: string, actor: Principal): void {
  * caller (its 统一社会信用代码 comes from its verified token, never from the body); `id` is minted by
  * the caller so that a retried create is idempotent.
  */
-export function createDraft(input: unknown, actor: Principal, now: Date, id: string): Decision {
+/**
+ * 滨海 §三(五)2: the enterprise starts an application. Its pilot and town are those of its
+ * registration in the pilot it names (issue 12), never the request's: `registration` is what the
+ * store holds for (actor's USCC, pilot), undefined when the firm is not registered there.
+ */
+export function createDraft(input: unknown, actor: Principal, now: Date, id: string, registration: Pick<Participation, 'uscc' | 'pilotId' | 'town'> | undefined): Decision {
   if (!actor.roles.includes('enterprise')) throw new DomainError('FORBIDDEN', { details: { action: 'create_draft' } });
   const uscc = actor.uscc;
   if (uscc === undefined || !isValidUscc(uscc)) throw new DomainError('INVALID_USCC');
   const parsed = parseInput(CreateDraftInput, input);
+  const scope = scopeFromRegistration(registration?.uscc === uscc ? registration : undefined, parsed, { pilotId: 'pilotId', town: 'town' });
   const projectId = parseInput(Id, id);
   const at = now.toISOString();
   const application: Application = parsed.application ?? EMPTY_APPLICATION;
   const project: Project = {
     id: projectId,
-    pilotId: parsed.pilotId,
+    pilotId: scope.pilotId,
     uscc,
-    town: parsed.town,
+    town: scope.town,
     category: parsed.category,
     demonstrationType: parsed.demonstrationType,
     guideId: parsed.guideId,

@@ -26,7 +26,8 @@ export const OptionalComments = z.strictObject({ comments: publishedText({ max: 
 export const CreateDraftInput = z.strictObject({
   pilotId: Id,
   guideId: Id,
-  town: Id,
+  /** optional: the town is the enterprise's registration in the pilot; a different one is refused */
+  town: Id.optional(),
   title: Line(120),
   category: ProjectCategory,
   demonstrationType: DemonstrationType,

@@ -1,5 +1,6 @@
 import { DomainError } from '../errors';
 import type { Principal } from '../roles';
+import { supervisesPilot } from '../scope';
 import type { ProjectCategory, ProjectStatus } from './model';
 import type { ProjectListQuery } from './requests';
 
@@ -31,6 +32,8 @@ export function queueFor(actor: Principal, query: ProjectListQuery): Queue {
   const pilotId = office === 'supervisor' ? query.pilotId : actor.pilot;
   if (!pilotId) throw new DomainError('VALIDATION_FAILED', { issues: [{ path: 'pilotId', message: '请选择试点' }] });
   if (query.pilotId !== undefined && query.pilotId !== pilotId) throw new DomainError('NOT_FOUND');
+  // A supervisor names a pilot, and only one it supervises (shared/scope.ts).
+  if (office === 'supervisor' && !supervisesPilot(actor, pilotId)) throw new DomainError('NOT_FOUND');
   const queue: Queue = { kind: 'status', pilotId, status: query.status ?? DEFAULT_STATUS[office] };
   if (office === 'town') {
     if (!actor.town) throw new DomainError('FORBIDDEN');

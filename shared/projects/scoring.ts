@@ -2,6 +2,7 @@ import * as z from 'zod';
 import type { Principal } from '../roles';
 import { parseInput } from '../validation';
 import type { CriterionScore, ExpertAssignment, Project, Rubric } from './model';
+import { panelAccess } from './visibility';
 
 /**
  * Expert review (滨海 §三(五)4: 根据申报指南要求对项目进行评审，择优确定): each expert scores every
@@ -114,18 +115,20 @@ export interface VisibleScore {
 
 /**
  * The score sheets an actor may read. Scoring is independent: an expert sees only their own sheet
- * until they have submitted it, then the panel's. The bureau and the operator, who run the review
- * (滨海 §三(五)4), and a supervisor see all; the enterprise, the town and finance see none.
+ * while the panel sits, and the panel's once it has closed. The bureau and the operator, who run the
+ * review (滨海 §三(五)4), and a supervisor see all; the enterprise, the town and finance see none
+ * (panelAccess in visibility.ts).
  */
 export function scoresVisibleTo(actor: Principal, project: Project): VisibleScore[] {
   const sheets = activeAssignments(project).flatMap((assignment): VisibleScore[] =>
     assignment.score ? [{ subject: assignment.subject, name: assignment.name, ...assignment.score }] : [],
   );
-  const official =
-    actor.roles.includes('supervisor') ||
-    (actor.pilot === project.pilotId && (actor.roles.includes('bureau') || actor.roles.includes('operator')));
-  if (official) return sheets;
-  if (!actor.roles.includes('expert')) return [];
-  const own = sheets.filter((sheet) => sheet.subject === actor.subject);
-  return own.length > 0 ? sheets : [];
+  switch (panelAccess(actor, project)) {
+    case 'full':
+      return sheets;
+    case 'own':
+      return sheets.filter((sheet) => sheet.subject === actor.subject);
+    case 'none':
+      return [];
+  }
 }

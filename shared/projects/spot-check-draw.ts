@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { DomainError } from '../errors';
 import type { Principal } from '../roles';
+import { roleReaches } from '../scope';
 import { parseInput } from '../validation';
 import { drawSpotChecks } from './spot-check';
 
@@ -31,7 +32,7 @@ export type SpotCheckDraw = z.infer<typeof SpotCheckDraw>;
 
 export function drawForPilot(actor: Principal, pilotId: string, input: unknown, candidates: readonly string[], mintedSeed: string, now: Date): SpotCheckDraw {
   if (!actor.roles.some((role) => role === 'bureau' || role === 'operator')) throw new DomainError('FORBIDDEN');
-  if (actor.pilot !== pilotId) throw new DomainError('NOT_FOUND');
+  if (!roleReaches('bureau', actor, { pilotId }) && !roleReaches('operator', actor, { pilotId })) throw new DomainError('NOT_FOUND');
   const { count, seed = mintedSeed } = parseInput(DrawSpotChecksInput, input);
   const sorted = [...new Set(candidates)].sort();
   const drawnAt = now.toISOString();

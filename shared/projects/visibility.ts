@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import type { Principal, Role } from '../roles';
+import { roleReaches } from '../scope';
 import { DemonstrationType, ProjectCategory, ProjectStatus, type Project } from './model';
 import { IsoDate, IsoDateTime } from './values';
 
@@ -14,24 +15,25 @@ export function isActiveExpert(subject: string, project: Project): boolean {
   return assignment !== undefined && assignment.declaration?.hasConflict !== true;
 }
 
-/** Whether the actor, acting in `role`, is within that role's scope for this project. */
+/**
+ * Whether the actor, acting in `role`, is within that role's scope for this project: the scope rule
+ * of shared/scope.ts (pilot, town, enterprise, supervised pilot), narrowed for officials to submitted
+ * projects and for an expert to an active assignment.
+ */
 export function roleScopeFits(role: Role, actor: Principal, project: Project): boolean {
   const submitted = project.submittedAt !== undefined;
+  const target = { pilotId: project.pilotId, town: project.town, uscc: project.uscc };
   switch (role) {
     case 'enterprise':
-      return actor.uscc !== undefined && actor.uscc === project.uscc;
-    case 'town':
-      // 滨海 §三(五)3: 对本区域企业的项目申报材料进行初审
-      return submitted && actor.town === project.town && (actor.pilot === undefined || actor.pilot === project.pilotId);
+      return roleReaches(role, actor, target);
     case 'expert':
-      return submitted && isActiveExpert(actor.subject, project);
+      return submitted && roleReaches(role, actor, target) && isActiveExpert(actor.subject, project);
+    case 'town': // 滨海 §三(五)3: 对本区域企业的项目申报材料进行初审
     case 'bureau':
     case 'operator':
     case 'finance':
-      return submitted && actor.pilot !== undefined && actor.pilot === project.pilotId;
-    case 'supervisor':
-      // 108号 §三(三): 省级主管部门跨试点城市加强过程管理
-      return submitted;
+    case 'supervisor': // 108号 §三(三): 省级主管部门跨试点城市加强过程管理, within its supervision
+      return submitted && roleReaches(role, actor, target);
     case 'provider':
     case 'data_unit':
     case 'assessor':
@@ -41,6 +43,27 @@ export function roleScopeFits(role: Role, actor: Principal, project: Project): b
 
 export function canSee(actor: Principal, project: Project): boolean {
   return actor.roles.some((role) => roleScopeFits(role, actor, project));
+}
+
+/** The panel has closed once the project has left expert review (selected, declined, withdrawn …). */
+export function panelClosed(project: Project): boolean {
+  return project.experts !== undefined && project.status !== 'expert_review';
+}
+
+/**
+ * How much of the expert panel a reader may know (滨海 §三(五)4, independent review): the offices
+ * that run the review (bureau, operator) and a supervisor know all of it; an expert on the panel
+ * knows their own part while the review runs and the whole panel once it has closed; everyone else
+ * (the enterprise, the town, finance) knows only how many experts there are, so nobody can lobby
+ * one. Every read that carries panel facts — the project view, score sheets, audit events,
+ * obligations — asks this one rule.
+ */
+export type PanelAccess = 'full' | 'own' | 'none';
+
+export function panelAccess(actor: Principal, project: Project): PanelAccess {
+  if ((['bureau', 'operator', 'supervisor'] as const).some((role) => roleScopeFits(role, actor, project))) return 'full';
+  if (roleScopeFits('expert', actor, project)) return panelClosed(project) ? 'full' : 'own';
+  return 'none';
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { DomainError } from '../errors';
 import type { Principal, Role } from '../roles';
+import { roleReaches } from '../scope';
 import { parseInput } from '../validation';
 import {
   authorizeAction,
@@ -37,12 +38,11 @@ export interface ProviderEnv {
 export function providerScopeFits(role: Role, actor: Principal, provider: Pick<Provider, 'id' | 'pilotId'>): boolean {
   switch (role) {
     case 'provider':
-      return actor.providerId !== undefined && actor.providerId === provider.id;
+      return actor.roles.includes('provider') && actor.providerId !== undefined && actor.providerId === provider.id;
     case 'bureau':
     case 'operator':
-      return actor.pilot === provider.pilotId;
     case 'supervisor':
-      return true;
+      return roleReaches(role, actor, { pilotId: provider.pilotId });
     default:
       return false;
   }

@@ -1,6 +1,9 @@
 import type { z } from 'zod';
 import { DomainError } from '../errors';
 import type { Principal, Role } from '../roles';
+import { roleReaches } from '../scope';
+import type { Participation } from '../enterprises/model';
+import { scopeFromRegistration } from '../enterprises/register';
 import { parseInput } from '../validation';
 import {
   authorizeAction,
@@ -36,23 +39,20 @@ type SmeEffects = {
   readonly [K in SmeAction]: (context: EffectContext<SmeFirm, z.output<SmeActions[K]['input']>, SmeEnv>) => EffectResult<SmeFirm>;
 };
 
-/** Whether an actor acting in `role` may see this firm at all. */
+/** Whether an actor acting in `role` may see this firm at all: the scope rule, and for a provider the firm it serves. */
 export function smeScopeFits(role: Role, actor: Principal, firm: SmeFirm): boolean {
   switch (role) {
-    case 'enterprise':
-      return actor.uscc !== undefined && actor.uscc === firm.uscc;
-    case 'town':
-      return actor.town === firm.town && (actor.pilot === undefined || actor.pilot === firm.pilotId);
     case 'provider':
       // The comprehensive provider that diagnoses it, and the provider whose plan or product it adopted.
-      return actor.providerId !== undefined && (actor.providerId === firm.comprehensiveProviderId || actor.providerId === firm.plan?.details.providerId);
+      return actor.roles.includes('provider') && actor.providerId !== undefined && (actor.providerId === firm.comprehensiveProviderId || actor.providerId === firm.plan?.details.providerId);
+    case 'enterprise':
+    case 'town':
     case 'bureau':
     case 'operator':
     case 'finance':
     case 'assessor':
-      return actor.pilot !== undefined && actor.pilot === firm.pilotId;
     case 'supervisor':
-      return true;
+      return roleReaches(role, actor, { pilotId: firm.pilotId, town: firm.town, uscc: firm.uscc });
     case 'expert':
     case 'data_unit':
       return false;
@@ -147,15 +147,30 @@ export function authorizeSmeAction(action: string, actor: Principal): void {
  * 004 §四(一)3: 区工业和信息化局围绕细分行业分批次征集试点企业，建立试点企业库. The bureau or the operator
  * enrols a firm into a batch of its own pilot.
  */
-export function createEnrolment(input: unknown, actor: Principal, now: Date, id: string): SmeDecision {
+export function createEnrolment(
+  input: unknown,
+  actor: Principal,
+  now: Date,
+  id: string,
+  registered: { participation: Pick<Participation, 'uscc' | 'pilotId' | 'town'> | undefined; name: string | undefined },
+): SmeDecision {
   const role = actor.roles.find((candidate): candidate is 'bureau' | 'operator' => candidate === 'bureau' || candidate === 'operator');
   if (role === undefined) throw new DomainError('FORBIDDEN', { details: { action: 'enrol' } });
   const parsed = parseInput(EnrolInput, input);
-  if (actor.pilot !== parsed.pilotId) throw new DomainError('FORBIDDEN', { details: { action: 'enrol', pilotId: parsed.pilotId } });
+  if (!roleReaches(role, actor, { pilotId: parsed.pilotId })) throw new DomainError('FORBIDDEN', { details: { action: 'enrol', pilotId: parsed.pilotId } });
+  // The firm's town and name come from its registration in this pilot, never from the request.
+  const participation = registered.participation?.uscc === parsed.uscc ? registered.participation : undefined;
+  const scope = scopeFromRegistration(participation, parsed, { pilotId: 'uscc', town: 'town' });
+  const enterpriseName = registered.name ?? '';
+  if (parsed.enterpriseName !== undefined && parsed.enterpriseName !== enterpriseName) {
+    throw new DomainError('SCOPE_CONTRADICTS_REGISTRATION', { issues: [{ path: 'enterpriseName', message: '与企业登记的名称不一致' }] });
+  }
   const at = now.toISOString();
   const firm: SmeFirm = {
     id: parseInput(Id, id),
     ...parsed,
+    enterpriseName,
+    town: scope.town,
     status: 'enrolled',
     version: 1,
     assessments: [],
@@ -169,7 +184,7 @@ export function createEnrolment(input: unknown, actor: Principal, now: Date, id:
     fromStatus: null,
     toStatus: 'enrolled',
     at,
-    summary: `${parsed.enterpriseName} 入选第 ${parsed.batch} 批试点企业`,
+    summary: `${enterpriseName} 入选第 ${parsed.batch} 批试点企业`,
     data: { batch: parsed.batch, comprehensiveProviderId: parsed.comprehensiveProviderId },
   };
   return { firm, event };

@@ -26,8 +26,9 @@ export const SME_TERMINAL_STATUSES = ['subsidised', 'withdrawn'] as const satisf
 export const EnrolInput = z.strictObject({
   pilotId: Id,
   uscc: Uscc,
-  enterpriseName: Line(100),
-  town: Id,
+  /** optional: the firm's name and town are those of its registration in the pilot; different ones are refused (issue 12) */
+  enterpriseName: Line(100).optional(),
+  town: Id.optional(),
   batch: SmeBatch,
   comprehensiveProviderId: Id,
 });

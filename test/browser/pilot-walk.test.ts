@@ -26,7 +26,7 @@ const accounts = {
   expert2: account('zhuanjia2', '专家 冯教授', ['expert'], { pilot: PILOT }),
   expert3: account('zhuanjia3', '专家 何高工', ['expert'], { pilot: PILOT }),
   provider: account('fuwushang', '天津浏览器测试数字科技有限公司', ['provider'], { provider: 'prov-browser', pilot: PILOT }),
-  supervisor: account('shengting', '市工业和信息化局 督导', ['supervisor']),
+  supervisor: account('shengting', '市工业和信息化局 督导', ['supervisor'], { supervision: 'ministry' }),
   assessor: account('pingce', '数字化水平评测机构', ['assessor'], { pilot: wuqingSme.id }),
 };
 // Real files, as the demo seed hands them in (a one-page PDF, a 1×1 PNG): the viewer shows both inline.
@@ -356,6 +356,7 @@ describe('a key project from application to the public dashboard, in Chromium', 
       { subject: 'gongxinju-sme', name: '区工业和信息化局', roles: ['bureau'], pilot: wuqingSme.id },
       now,
       'SME-BROWSER-1',
+      { participation: { uscc: SME_USCC, pilotId: wuqingSme.id, town: 'wq-yc' }, name: SME_NAME },
     );
     await saveSmeDecision(undefined, decision, { status: 201, body: null }, undefined, now);
     const holder = () => ({ type: 'sme', holder: { type: 'sme', firmId: decision.firm.id }, firm: decision.firm }) as const;

@@ -42,7 +42,7 @@ describe('partition aws', () => {
     expect(groups.sort()).toEqual([...ROLES].sort());
 
     const schema = props(resourceOf(synth, synth.ops.auth!.userPool)).Schema as { Name: string; Mutable: boolean }[];
-    const scope = [CLAIMS.uscc, CLAIMS.town, CLAIMS.pilot, CLAIMS.providerId, CLAIMS.dataUnit];
+    const scope = [CLAIMS.uscc, CLAIMS.town, CLAIMS.pilot, CLAIMS.providerId, CLAIMS.dataUnit, CLAIMS.supervision];
     for (const claim of scope) expect(schema.map((attribute) => `custom:${attribute.Name}`)).toContain(claim);
 
     const client = props(resourceOf(synth, synth.ops.auth!.client));

@@ -20,7 +20,7 @@ const accounts = {
   bureau: testAccount('bureau', ['bureau'], { pilot: PILOT }),
   otherBureau: testAccount('bureau-other', ['bureau'], { pilot: 'p-elsewhere' }),
   operator: testAccount('operator', ['operator'], { pilot: PILOT }),
-  supervisor: testAccount('supervisor', ['supervisor']),
+  supervisor: testAccount('supervisor', ['supervisor'], { supervision: 'ministry' }),
   expert1: testAccount('expert-1', ['expert'], { pilot: PILOT }),
   expert2: testAccount('expert-2', ['expert'], { pilot: PILOT }),
   expert3: testAccount('expert-3', ['expert'], { pilot: PILOT }),

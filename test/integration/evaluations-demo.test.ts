@@ -52,7 +52,7 @@ describe('the evaluation demo', () => {
   });
 
   it('lets the demo supervisor compare the pilots and the assessor count the maturity levels', async () => {
-    const supervisor = await stack.as(testAccount('shengting', ['supervisor']));
+    const supervisor = await stack.as(testAccount('shengting', ['supervisor'], { supervision: 'ministry' }));
     const view = await supervisor.get<{ pilots: unknown[] }>('/evaluations/cross-pilot');
     expect(view.body.pilots).toHaveLength(3);
     const assessor = await stack.as(testAccount('pingce', ['assessor'], { pilot: 'wuqing-sme' }));

@@ -29,8 +29,8 @@ const accounts = {
   ndrc: testAccount('fagaiwei', ['data_unit'], { data_unit: '区发展改革委', pilot: PILOT }),
   bureau: testAccount('gongxinju', ['bureau'], { pilot: PILOT }),
   otherBureau: testAccount('binhai', ['bureau'], { pilot: OTHER.id }),
-  supervisor: testAccount('shengting', ['supervisor']),
-  enterprise: testAccount('qiye', ['enterprise'], { pilot: PILOT }),
+  supervisor: testAccount('shengting', ['supervisor'], { supervision: 'ministry' }),
+  enterprise: testAccount('qiye', ['enterprise'], { uscc: '91120114MA05T8K3XW', pilot: PILOT }),
 };
 type Who = keyof typeof accounts;
 
@@ -65,7 +65,7 @@ beforeAll(async () => {
   let stored: Awaited<ReturnType<typeof getStoredProject>>;
   await walkDemoProject(demo, {
     async create(input, actor, at, id) {
-      const decision = createDraft(input, actor, at, id);
+      const decision = createDraft(input, actor, at, id, { uscc: enterprise.uscc, pilotId: enterprise.pilotId, town: enterprise.town });
       await saveDecision(undefined, decision, { status: 201, body: null }, undefined, at);
       stored = await getStoredProject(id);
       return decision.project;

@@ -184,7 +184,8 @@ describe('a central-fund key project through the gateway', () => {
       const sheet = RUBRIC.map((criterion) => ({ criterionId: criterion.id, score: 80 + index }));
       await expectStep(who, projectId, 'submit_score', { scores: sheet, comments: '方案可行' }, '2025-03-12T03:00:00Z', 'expert_review');
     }
-    expect((await read('expert3', projectId)).body.scores).toHaveLength(3);
+    // Independent review (issue 12): while the panel sits an expert sees only their own sheet; the panel's once it closes.
+    expect((await read('expert3', projectId)).body.scores).toHaveLength(1);
     expect((await read('enterprise', projectId)).body.scores).toEqual([]);
 
     // selection, public notice (公示) with an objection answered, then confirmation after it ends

@@ -20,7 +20,7 @@ const accounts = {
   lagging: testAccount('fuwushang2', ['provider'], { provider: 'prov-lagging' }),
   bureau: testAccount('gongxinju', ['bureau'], { pilot: PILOT }),
   operator: testAccount('yunying', ['operator'], { pilot: PILOT }),
-  enterprise: testAccount('qiye', ['enterprise'], { pilot: PILOT }),
+  enterprise: testAccount('qiye', ['enterprise'], { uscc: '91120114MA05T8K3XW', pilot: PILOT }),
 };
 type Who = keyof typeof accounts;
 
@@ -206,7 +206,7 @@ describe('the provider pool', () => {
     const { createDraft } = await import('../../shared/projects/decide');
     const owner = { subject: 'ent', name: '企业', roles: ['enterprise' as const], uscc: withUsccCheck('91120114MA0LC1234') };
     const input = { pilotId: PILOT, guideId: 'guide-2025', town: 'wq-kfq', title: '数字化车间改造', category: 'central_fund', demonstrationType: 'point' };
-    const decision = createDraft(input, owner, new Date('2025-03-03T02:00:00Z'), 'P-LINK');
+    const decision = createDraft(input, owner, new Date('2025-03-03T02:00:00Z'), 'P-LINK', { uscc: owner.uscc, pilotId: PILOT, town: 'wq-kfq' });
     await saveDecision(undefined, decision, { status: 201, body: null }, undefined, new Date('2025-03-03T02:00:00Z'));
     expect((await act('operator', 'prov-zhizaoyun', 'record_engagement', { projectId: 'P-NONE' })).status).toBe(400);
     const linked = await act('operator', 'prov-zhizaoyun', 'record_engagement', { projectId: 'P-LINK', note: '承担MES实施' });

@@ -69,6 +69,11 @@ beforeAll(async () => {
   for (const who of Object.keys(accounts) as Who[]) clients[who] = await stack.as(accounts[who]);
   const { putPilot } = await import('../../functions/commons/store/pilots');
   await putPilot(SME_PILOT);
+  // Enrolment takes the firm's town and name from its registration in the pilot (issue 12).
+  const { createEnterprise } = await import('../../functions/commons/store/enterprises');
+  const registered = { industry: '食品制造业', scale: 'below' as const, contact: { name: '孙丽', phone: '022-29341004' }, registeredAt: '2025-01-01T00:00:00.000Z', registeredBy: 'test', version: 1 };
+  await createEnterprise({ ...registered, uscc: USCC, name: '天津杨村食品有限公司', pilotId: PILOT, town: 'wq-yc' });
+  await createEnterprise({ ...registered, uscc: withUsccCheck('91120114MA0AQ7R2J'), name: '天津下朱庄电子科技有限公司', pilotId: PILOT, town: 'wq-yc' });
   await admitProvider('comprehensive', 'comp-1', 'comprehensive', '天津综合数字化服务有限公司', '91120114MA07WXY3K');
   await admitProvider('industry', 'ind-7', 'industry', '天津食品行业云有限公司', '91120114MA07WXY4K');
 });

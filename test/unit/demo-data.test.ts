@@ -15,13 +15,19 @@ describe('the demo data', () => {
       const pilot = DEMO_PILOTS.find((candidate) => candidate.id === enterprise.pilotId);
       expect(pilot?.towns.map((town) => town.code), enterprise.name).toContain(enterprise.town);
     }
-    expect(enterprises.size).toBe(DEMO_ENTERPRISES.length);
+    expect(new Set(DEMO_ENTERPRISES.map((registration) => `${registration.uscc}#${registration.pilotId}`)).size).toBe(DEMO_ENTERPRISES.length);
   });
 
   it('gives every pilot SME a registered enterprise of the same name and town', () => {
     for (const firm of DEMO_SME_FIRMS) {
-      expect(enterprises.get(firm.uscc), firm.id).toMatchObject({ name: firm.name, town: firm.town, pilotId: 'wuqing-sme' });
+      const registration = DEMO_ENTERPRISES.find((candidate) => candidate.uscc === firm.uscc && candidate.pilotId === 'wuqing-sme');
+      expect(registration, firm.id).toMatchObject({ name: firm.name, town: firm.town });
     }
+  });
+
+  it('has one firm taking part in both of the district’s pilots (issue 12)', () => {
+    const pilotsOf = (uscc: string) => DEMO_ENTERPRISES.filter((candidate) => candidate.uscc === uscc).map((candidate) => candidate.pilotId);
+    expect(DEMO_ENTERPRISES.some((registration) => pilotsOf(registration.uscc).includes('wuqing-tech') && pilotsOf(registration.uscc).includes('wuqing-sme'))).toBe(true);
   });
 
   it('signs every enterprise account in as a registered enterprise', () => {

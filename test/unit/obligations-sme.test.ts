@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { lastDayOfMonth, smeDueDays, smeObligationChanges } from '../../shared/obligations/sme-lifecycle';
 import { createEnrolment, decideSme } from '../../shared/sme/decide';
 import { SME_ACTION_NAMES } from '../../shared/sme/lifecycle';
-import { ENROLMENT, smeActor, smeFixtures } from './sme/fixtures';
+import { ENROLMENT, REGISTERED, smeActor, smeFixtures } from './sme/fixtures';
 
 /** 004 §五(二)–(三): each batch's transformation and acceptance windows, 「改完一批，验收一批」. */
 const fixtures = smeFixtures();
@@ -15,7 +15,7 @@ describe('a pilot SME’s batch deadlines', () => {
   });
 
   it('open with the enrolment: the firm owes its transformation, the bureau its acceptance', () => {
-    const decision = createEnrolment(ENROLMENT, smeActor('bureau'), new Date('2024-12-01T02:00:00Z'), 'sme-1');
+    const decision = createEnrolment(ENROLMENT, smeActor('bureau'), new Date('2024-12-01T02:00:00Z'), 'sme-1', REGISTERED);
     const changes = smeObligationChanges(decision.firm, decision.event);
     expect(changes.open).toEqual([
       expect.objectContaining({ id: 'sme-1:sme_transformation:B1', subjectType: 'sme', subjectId: 'sme-1', dueDay: '2025-08-31', responsible: 'enterprise', uscc: ENROLMENT.uscc, town: ENROLMENT.town, status: 'open' }),
@@ -24,9 +24,9 @@ describe('a pilot SME’s batch deadlines', () => {
   });
 
   it('open only the windows still ahead for a firm enrolled late', () => {
-    const late = createEnrolment(ENROLMENT, smeActor('bureau'), new Date('2025-09-10T02:00:00Z'), 'sme-late');
+    const late = createEnrolment(ENROLMENT, smeActor('bureau'), new Date('2025-09-10T02:00:00Z'), 'sme-late', REGISTERED);
     expect(smeObligationChanges(late.firm, late.event).open.map((obligation) => obligation.kind)).toEqual(['sme_acceptance']);
-    const later = createEnrolment(ENROLMENT, smeActor('bureau'), new Date('2025-10-10T02:00:00Z'), 'sme-later');
+    const later = createEnrolment(ENROLMENT, smeActor('bureau'), new Date('2025-10-10T02:00:00Z'), 'sme-later', REGISTERED);
     expect(smeObligationChanges(later.firm, later.event).open).toEqual([]);
   });
 

@@ -3,6 +3,7 @@ import { holderVisibleTo } from '../../commons/store/evidence-holders';
 import { obligationsOf } from '../../commons/store/obligations';
 import { HolderPath } from '../../../shared/evidence/model';
 import { byDueDay, obligationSubject } from '../../../shared/obligations/requests';
+import { obligationFor } from '../../../shared/projects/view';
 
 /**
  * The obligations — open, fulfilled, missed, cancelled — of a project, a provider in one pilot's pool
@@ -12,5 +13,7 @@ export const handler = api('obligations/list', { path: HolderPath }, async ({ pr
   const loaded = await holderVisibleTo(path.holder, principal);
   const subject = obligationSubject(loaded.holder);
   const items = subject ? (await obligationsOf(subject.type, subject.id)).filter(subject.includes) : [];
-  return ok({ items: items.sort(byDueDay) });
+  // A project's obligations name the experts owing a score: shown only as the panel rule allows (shared/projects/view.ts).
+  const visible = loaded.type === 'project' ? items.map((obligation) => obligationFor(principal, loaded.project, obligation)) : items;
+  return ok({ items: visible.sort(byDueDay) });
 });

@@ -1,6 +1,6 @@
 import { api, ok } from '../../commons/http';
 import { inboxPage, unreadCount } from '../../commons/store/inbox';
-import { chooseBox, InboxQuery } from '../../../shared/obligations/requests';
+import { chooseBox, InboxQuery, visibleInboxItems } from '../../../shared/obligations/requests';
 
 /** The caller's inbox, newest first, with the unread count of each office the caller reads for. */
 export const handler = api('warnings/inbox', { query: InboxQuery }, async ({ principal, query }) => {
@@ -10,5 +10,5 @@ export const handler = api('warnings/inbox', { query: InboxQuery }, async ({ pri
     Promise.all(boxes.map(async (candidate) => ({ ...candidate, unread: await unreadCount(candidate.box) }))),
   ]);
   const unread = counts.find((candidate) => candidate.box === box)?.unread ?? 0;
-  return ok({ box, unread, boxes: counts, items: page.items, ...(page.cursor ? { cursor: page.cursor } : {}) });
+  return ok({ box, unread, boxes: counts, items: visibleInboxItems(principal, box, page.items), ...(page.cursor ? { cursor: page.cursor } : {}) });
 });

@@ -9,7 +9,7 @@ import type { Indicator, Pilot } from '../../../shared/pilots/model';
 import type { Principal } from '../../../shared/roles';
 import { ProjectStatus, type Project } from '../../../shared/projects/model';
 import { sweepWarningsOfPilot } from './deadlines';
-import { getEnterprise } from './enterprises';
+import { getEnterpriseProfile } from './enterprises';
 import type { IdempotencyClaim, RememberedResponse } from './idempotency';
 import { keys } from './keys';
 import { getPilot } from './pilots';
@@ -100,7 +100,7 @@ export async function derivationSources(pilot: Pick<Pilot, 'id'>): Promise<Deriv
   const [projects, providers, smeFirms] = await Promise.all([projectsOfPilot(pilot.id), providersOfPilot(pilot.id), firmsOfPilot(pilot.id)]);
   const enterpriseScale = new Map<string, EnterpriseScale>();
   for (const uscc of new Set(projects.map((project) => project.uscc))) {
-    const enterprise = await getEnterprise(uscc);
+    const enterprise = await getEnterpriseProfile(uscc);
     if (enterprise) enterpriseScale.set(uscc, enterprise.scale);
   }
   return { projects, enterpriseScale, providers, smeFirms };

@@ -11,6 +11,8 @@ export const keys = {
   spotCheckPartition: (pilotId: string) => `SPOTCHECK#${pilotId}`,
   enterprise: (uscc: string) => ({ pk: `ENTERPRISE#${uscc}`, sk: 'PROFILE' }),
   enterprisePartition: (uscc: string) => `ENTERPRISE#${uscc}`,
+  /** the firm's registration in one pilot, with its town there (issue 12) */
+  participation: (uscc: string, pilotId: string) => ({ pk: `ENTERPRISE#${uscc}`, sk: `PILOT#${pilotId}` }),
   project: (projectId: string) => ({ pk: `PROJECT#${projectId}`, sk: 'PROJECT' }),
   projectPartition: (projectId: string) => `PROJECT#${projectId}`,
   audit: (projectId: string, at: string, version: number) => ({

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { authorizeProjectAction, availableProjectActions, createDraft, decide, saveDraft } from '../../../shared/projects/decide';
 import { EMPTY_APPLICATION } from '../../../shared/projects/model';
 import type { Principal } from '../../../shared/roles';
-import { APPLICATION, PILOT, TOWN, USCC, actor, at, expectDomainError, scoreAll, stateFixtures } from './fixtures';
+import { APPLICATION, PILOT, TOWN, USCC, actor, at, REGISTRATION, expectDomainError, scoreAll, stateFixtures } from './fixtures';
 
 /** The order of the checks, the shape of a decision, and the two record-creating entry points. */
 
@@ -118,28 +118,28 @@ describe('createDraft', () => {
   const now = at('2025-03-01T00:00:00Z');
 
   it('starts a draft at version 1 for the calling enterprise, with an empty application', () => {
-    const { project, event } = createDraft(input, actor('enterprise'), now, 'p-1');
+    const { project, event } = createDraft(input, actor('enterprise'), now, 'p-1', REGISTRATION);
     expect(project).toMatchObject({ id: 'p-1', uscc: USCC, status: 'draft', version: 1, applicationVersion: 1, application: EMPTY_APPLICATION });
     expect(project.submittedAt).toBeUndefined();
     expect(event).toMatchObject({ action: 'create_draft', fromStatus: null, toStatus: 'draft', actorRole: 'enterprise' });
   });
 
   it('takes the enterprise code from the caller, never from the body', () => {
-    expectDomainError(() => createDraft({ ...input, uscc: USCC }, actor('enterprise'), now, 'p-1'), 'VALIDATION_FAILED');
+    expectDomainError(() => createDraft({ ...input, uscc: USCC }, actor('enterprise'), now, 'p-1', REGISTRATION), 'VALIDATION_FAILED');
   });
 
   it('is for enterprises only', () => {
-    expectDomainError(() => createDraft(input, actor('bureau'), now, 'p-1'), 'FORBIDDEN');
+    expectDomainError(() => createDraft(input, actor('bureau'), now, 'p-1', REGISTRATION), 'FORBIDDEN');
   });
 
   it('refuses a caller without a valid 统一社会信用代码', () => {
-    expectDomainError(() => createDraft(input, { ...actor('enterprise'), uscc: '91120114123456780' }, now, 'p-1'), 'INVALID_USCC');
+    expectDomainError(() => createDraft(input, { ...actor('enterprise'), uscc: '91120114123456780' }, now, 'p-1', REGISTRATION), 'INVALID_USCC');
   });
 
   it('validates the category, the demonstration type and the id', () => {
-    const error = expectDomainError(() => createDraft({ ...input, category: 'x', demonstrationType: 'dot' }, actor('enterprise'), now, 'p-1'), 'VALIDATION_FAILED');
+    const error = expectDomainError(() => createDraft({ ...input, category: 'x', demonstrationType: 'dot' }, actor('enterprise'), now, 'p-1', REGISTRATION), 'VALIDATION_FAILED');
     expect(error.issues.map((issue) => issue.path)).toEqual(['category', 'demonstrationType']);
-    expectDomainError(() => createDraft(input, actor('enterprise'), now, 'bad id/with slash'), 'VALIDATION_FAILED');
+    expectDomainError(() => createDraft(input, actor('enterprise'), now, 'bad id/with slash', REGISTRATION), 'VALIDATION_FAILED');
   });
 });
 

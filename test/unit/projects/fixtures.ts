@@ -19,12 +19,12 @@ export const ACTORS = {
   town: { subject: 'town-1', name: '杨村街', roles: ['town'], town: TOWN, pilot: PILOT },
   bureau: { subject: 'bureau-1', name: '区工信局', roles: ['bureau'], pilot: PILOT },
   finance: { subject: 'finance-1', name: '区财政局', roles: ['finance'], pilot: PILOT },
-  expert: { subject: 'expert-1', name: '专家一', roles: ['expert'] },
+  expert: { subject: 'expert-1', name: '专家一', roles: ['expert'], pilot: PILOT },
   operator: { subject: 'operator-1', name: '综合服务商', roles: ['operator'], pilot: PILOT },
   provider: { subject: 'provider-1', name: '服务商', roles: ['provider'], providerId: 'prov-1' },
-  data_unit: { subject: 'stats-1', name: '区统计局', roles: ['data_unit'], dataUnit: 'stats' },
+  data_unit: { subject: 'stats-1', name: '区统计局', roles: ['data_unit'], dataUnit: 'stats', pilot: PILOT },
   assessor: { subject: 'assessor-1', name: '评测机构', roles: ['assessor'], pilot: PILOT },
-  supervisor: { subject: 'ministry-1', name: '工信厅', roles: ['supervisor'] },
+  supervisor: { subject: 'ministry-1', name: '工信厅', roles: ['supervisor'], supervision: { level: 'ministry' } },
 } as const satisfies Record<Role, Principal>;
 
 export function actor(role: Role): Principal {
@@ -32,7 +32,10 @@ export function actor(role: Role): Principal {
   return { ...base, roles: [...base.roles] };
 }
 
-export const expertActor = (n: number): Principal => ({ subject: `expert-${n}`, name: `专家${n}`, roles: ['expert'] });
+export const expertActor = (n: number): Principal => ({ subject: `expert-${n}`, name: `专家${n}`, roles: ['expert'], pilot: PILOT });
+
+/** The enterprise's registration in the pilot: where a draft takes its pilot and town from (issue 12). */
+export const REGISTRATION = { uscc: USCC, pilotId: PILOT, town: TOWN };
 
 export const RUBRIC: Rubric = [
   { id: 'tech', name: '技术先进性', weight: 40 },
@@ -73,7 +76,7 @@ export function step(project: Project, action: ProjectAction, input: unknown, wh
 
 export function draftProject(now = at('2025-03-03T02:00:00Z')): Project {
   const input = { pilotId: PILOT, guideId: 'guide-2025', town: TOWN, title: '汽车零部件数字化车间改造', category: 'central_fund', demonstrationType: 'point', application: APPLICATION };
-  return createDraft(input, actor('enterprise'), now, 'proj-1').project;
+  return createDraft(input, actor('enterprise'), now, 'proj-1', REGISTRATION).project;
 }
 
 export function scoreAll(project: Project, now: Date, experts = [1, 2, 3], scores: Record<number, number> = {}): Project {

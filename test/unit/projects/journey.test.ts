@@ -4,7 +4,7 @@ import type { ProjectAction } from '../../../shared/projects/lifecycle';
 import type { AuditEvent } from '../../../shared/projects/machine';
 import { Project } from '../../../shared/projects/model';
 import type { Principal } from '../../../shared/roles';
-import { APPLICATION, MATERIALS, PILOT, RUBRIC, TOWN, USCC, actor, at, expertActor, stateFixtures } from './fixtures';
+import { APPLICATION, MATERIALS, PILOT, RUBRIC, TOWN, USCC, actor, at, REGISTRATION, expertActor, stateFixtures } from './fixtures';
 
 /** The ten steps of 滨海 §三(五), one project, start to finish, with every event kept. */
 
@@ -31,6 +31,7 @@ describe('a central-fund key project, step by step', () => {
       actor('enterprise'),
       at('2025-03-01T01:00:00Z'),
       'proj-9',
+      REGISTRATION,
     );
     expect(created.project).toMatchObject({ status: 'draft', version: 1, applicationVersion: 1, uscc: USCC });
     expect(created.event).toMatchObject({ action: 'create_draft', fromStatus: null, toStatus: 'draft' });

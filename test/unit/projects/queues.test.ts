@@ -28,7 +28,10 @@ describe('which list each caller reads', () => {
   it("answers another pilot's queue as not found, and makes a supervisor choose a pilot", () => {
     expect(() => queueFor(who(['bureau'], { pilot: 'p' }), { pilotId: 'q' })).toThrow(DomainError);
     expect(() => queueFor(who(['supervisor']), {})).toThrow(/提交的内容/);
-    expect(queueFor(who(['supervisor']), { pilotId: 'q' })).toEqual({ kind: 'status', pilotId: 'q', status: 'in_progress' });
+    expect(queueFor({ ...who(['supervisor']), supervision: { level: 'ministry' } }, { pilotId: 'q' })).toEqual({ kind: 'status', pilotId: 'q', status: 'in_progress' });
+    // A province's supervisor reads only the pilots of its province; without a supervision claim, none.
+    expect(() => queueFor({ ...who(['supervisor']), supervision: { level: 'province', province: '120000', pilotIds: ['p'] } }, { pilotId: 'q' })).toThrow(/未找到/);
+    expect(() => queueFor(who(['supervisor']), { pilotId: 'q' })).toThrow(/未找到/);
   });
 
   it('refuses roles that have no project list', () => {

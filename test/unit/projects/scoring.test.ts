@@ -74,9 +74,15 @@ describe('scoresVisibleTo', () => {
     expect(scoresVisibleTo(expertActor(1), twoScored)).toEqual([]);
   });
 
-  it('shows an expert the panel’s scores once theirs is in', () => {
+  it('shows an expert only their own sheet while the panel sits, even once every sheet is in (issue 12)', () => {
     const all = scoreAll(twoScored, now, [1]);
-    expect(scoresVisibleTo(expertActor(1), all).map((sheet) => sheet.subject)).toEqual(['expert-1', 'expert-2', 'expert-3']);
+    expect(all.status).toBe('expert_review');
+    expect(scoresVisibleTo(expertActor(1), all).map((sheet) => sheet.subject)).toEqual(['expert-1']);
+  });
+
+  it('shows an expert the panel’s sheets once the panel has closed', () => {
+    const closed = { ...scoreAll(twoScored, now, [1]), status: 'public_notice' as const };
+    expect(scoresVisibleTo(expertActor(1), closed).map((sheet) => sheet.subject)).toEqual(['expert-1', 'expert-2', 'expert-3']);
   });
 
   it('shows an expert from another project nothing', () => {

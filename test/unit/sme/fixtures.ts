@@ -15,12 +15,12 @@ export const SME_ACTORS = {
   town: { subject: 'town-3', name: '下朱庄街', roles: ['town'], town: TOWN, pilot: PILOT },
   bureau: { subject: 'bureau-1', name: '区工信局', roles: ['bureau'], pilot: PILOT },
   finance: { subject: 'finance-1', name: '区财政局', roles: ['finance'], pilot: PILOT },
-  expert: { subject: 'expert-1', name: '专家', roles: ['expert'] },
+  expert: { subject: 'expert-1', name: '专家', roles: ['expert'], pilot: PILOT },
   operator: { subject: 'operator-1', name: '全流程综合服务机构', roles: ['operator'], pilot: PILOT },
   provider: { subject: 'provider-1', name: '综合型服务商', roles: ['provider'], providerId: 'comp-1' },
-  data_unit: { subject: 'stats-1', name: '区统计局', roles: ['data_unit'], dataUnit: 'stats' },
+  data_unit: { subject: 'stats-1', name: '区统计局', roles: ['data_unit'], dataUnit: 'stats', pilot: PILOT },
   assessor: { subject: 'assessor-1', name: '评测验收机构', roles: ['assessor'], pilot: PILOT },
-  supervisor: { subject: 'ministry-1', name: '工信部', roles: ['supervisor'] },
+  supervisor: { subject: 'ministry-1', name: '工信部', roles: ['supervisor'], supervision: { level: 'ministry' } },
 } as const satisfies Record<Role, Principal>;
 
 export function smeActor(role: Role): Principal {
@@ -31,6 +31,9 @@ export function smeActor(role: Role): Principal {
 export const POLICY: SmePolicy = { subsidyWanByLevel: { 2: 10, 3: 20, 4: 30.5 } };
 
 export const ENROLMENT = { pilotId: PILOT, uscc: USCC, enterpriseName: '某精密机械公司', town: TOWN, batch: 1, comprehensiveProviderId: 'comp-1' };
+
+/** The firm's registration in the SME pilot, where an enrolment takes its town and name from (issue 12). */
+export const REGISTERED = { participation: { uscc: USCC, pilotId: PILOT, town: TOWN }, name: '某精密机械公司' };
 
 export const at = (iso: string) => new Date(iso);
 
@@ -47,7 +50,7 @@ export interface SmeFixture {
 }
 
 export function smeFixtures(): Record<SmeStatus, SmeFixture> {
-  const enrolled = createEnrolment(ENROLMENT, smeActor('bureau'), at('2024-12-01T02:00:00Z'), 'sme-1').firm;
+  const enrolled = createEnrolment(ENROLMENT, smeActor('bureau'), at('2024-12-01T02:00:00Z'), 'sme-1', REGISTERED).firm;
   const diagnosed = take(enrolled, 'record_diagnosis', { reportEvidenceId: 'ev-diag', summary: '生产排程依赖人工' }, smeActor('provider'), at('2025-01-05T02:00:00Z'));
   const planned = take(diagnosed, 'adopt_plan', PLAN, smeActor('enterprise'), at('2025-01-10T02:00:00Z'));
   const transforming = take(planned, 'start_transformation', {}, smeActor('enterprise'), at('2025-01-15T02:00:00Z'));

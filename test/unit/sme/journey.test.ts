@@ -3,7 +3,7 @@ import type { Principal } from '../../../shared/roles';
 import { authorizeSmeAction, availableSmeActions, canSeeFirm, createEnrolment, decideSme } from '../../../shared/sme/decide';
 import { MIN_ACCEPTED_LEVEL, SME_BATCHES, type SmePolicy } from '../../../shared/sme/model';
 import { expectDomainError } from '../projects/fixtures';
-import { ASSESSMENT, ENROLMENT, PLAN, POLICY, at, smeActor, smeFixtures, take } from './fixtures';
+import { ASSESSMENT, ENROLMENT, PLAN, REGISTERED, POLICY, at, smeActor, smeFixtures, take } from './fixtures';
 
 /** The 武清 SME path: enrolment → diagnosis → plan → transformation → assessment → acceptance → subsidy. */
 
@@ -11,7 +11,7 @@ const fixtures = smeFixtures();
 
 describe('a pilot SME, start to finish', () => {
   it('is enrolled, diagnosed, planned, transformed, assessed, accepted and subsidised by its level', () => {
-    const enrolled = createEnrolment({ ...ENROLMENT, batch: 2 }, smeActor('operator'), at('2025-10-10T02:00:00Z'), 'sme-2');
+    const enrolled = createEnrolment({ ...ENROLMENT, batch: 2 }, smeActor('operator'), at('2025-10-10T02:00:00Z'), 'sme-2', REGISTERED);
     expect(enrolled.firm).toMatchObject({ status: 'enrolled', version: 1, batch: 2, assessments: [] });
     expect(enrolled.event).toMatchObject({ action: 'enrol', actorRole: 'operator', fromStatus: null, toStatus: 'enrolled' });
     let firm = take(enrolled.firm, 'record_diagnosis', { reportEvidenceId: 'ev-d', summary: '质检靠人工' }, smeActor('provider'), at('2025-11-01T02:00:00Z'));
@@ -136,9 +136,9 @@ describe('SME rules and scope', () => {
 
   it('enrols only through the bureau or operator of the same pilot, with a valid code', () => {
     const now = at('2024-12-01T00:00:00Z');
-    expectDomainError(() => createEnrolment(ENROLMENT, smeActor('enterprise'), now, 'x'), 'FORBIDDEN');
-    expectDomainError(() => createEnrolment(ENROLMENT, { ...smeActor('bureau'), pilot: 'binhai' }, now, 'x'), 'FORBIDDEN');
-    const error = expectDomainError(() => createEnrolment({ ...ENROLMENT, uscc: '911201145556667770', batch: 3 }, smeActor('bureau'), now, 'x'), 'VALIDATION_FAILED');
+    expectDomainError(() => createEnrolment(ENROLMENT, smeActor('enterprise'), now, 'x', REGISTERED), 'FORBIDDEN');
+    expectDomainError(() => createEnrolment(ENROLMENT, { ...smeActor('bureau'), pilot: 'binhai' }, now, 'x', REGISTERED), 'FORBIDDEN');
+    const error = expectDomainError(() => createEnrolment({ ...ENROLMENT, uscc: '911201145556667770', batch: 3 }, smeActor('bureau'), now, 'x', REGISTERED), 'VALIDATION_FAILED');
     expect(error.issues.map((issue) => issue.path)).toEqual(['uscc', 'batch']);
   });
 

@@ -29,6 +29,7 @@ export function draft(): Project {
     ENTERPRISE,
     tick(),
     'P1',
+    { uscc: ENTERPRISE.uscc ?? '', pilotId: 'wuqing-tech', town: 'wq-kfq' },
   ).project;
 }
 
