@@ -7,7 +7,7 @@ import { authorizeAction, availableActions, preconditionFailed, runAction, type 
 import { beijingDate } from '../projects/values';
 import { figuresFrom, SaveValueInput } from './figures';
 import { VALUE_ACTIONS, type ReportedValue, type ValueAction, type ValueActions, type ValueStatus } from './model';
-import { periodEnd, periodStart } from './period';
+import { periodStart } from './period';
 
 /**
  * Changes to a reported indicator value, through the same interpreter as the project and SME
@@ -67,15 +67,17 @@ const effects: ValueEffects = {
 export const valueMachine: Machine<ValueStatus, ReportedValue, ValueActions, undefined> = { table: VALUE_ACTIONS, effects, inScope: valueScopeFits };
 
 /**
- * A value is reported for a period that lies within the pilot's own period (a pilot of 2025–2027 has
- * no 2019 and no 2031 to report; issue 12) and has begun.
+ * A value is reported for a period that lies within the pilot's own period, or in the year before it
+ * (the base year, 基期, that targets are measured from) — a pilot of 2025–2027 has no 2019 and no
+ * 2031 to report (issue 12) — and that has begun.
  */
 function checkReportable(pilot: Pilot, indicator: Indicator, period: string, now: Date): void {
   if (indicator.source !== 'reported') preconditionFailed('该指标由平台数据自动计算，无需填报', 'derived_indicator');
-  if (periodEnd(period) < pilot.periodStart || periodStart(period) > pilot.periodEnd) {
+  const baseYearStart = `${String(Number(pilot.periodStart.slice(0, 4)) - 1)}-01-01`;
+  if (periodStart(period) < baseYearStart || periodStart(period) > pilot.periodEnd) {
     throw new DomainError('IMPLAUSIBLE_DATE', {
-      issues: [{ path: 'period', message: `统计期应在试点期内（${pilot.periodStart} 至 ${pilot.periodEnd}）` }],
-      details: { period, periodStart: pilot.periodStart, periodEnd: pilot.periodEnd },
+      issues: [{ path: 'period', message: `统计期应在试点期内（${pilot.periodStart} 至 ${pilot.periodEnd}，可含前一年基期）` }],
+      details: { period, earliest: baseYearStart, periodEnd: pilot.periodEnd },
     });
   }
   // A period that has not begun has nothing to measure yet.

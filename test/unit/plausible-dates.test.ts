@@ -26,11 +26,11 @@ describe('plausible dates (issue 12)', () => {
     expect(applicationIssues({ ...APPLICATION, milestones: [{ name: '上线', due: '2026-01-14' }] }, new Date('2026-01-14T15:00:00Z'))).toEqual([]);
   });
 
-  it('refuses a reporting period outside the pilot’s own period', () => {
-    // TECH_PILOT runs 2025-01-01 to 2028-03-31.
-    for (const period of ['2024', '2024Q4', '2028Q2', '2031', '0000Q1']) {
+  it('refuses a reporting period outside the pilot’s own period and its base year', () => {
+    // TECH_PILOT runs 2025-01-01 to 2028-03-31; 2024 is its base year.
+    for (const period of ['2023', '2023Q4', '2028Q2', '2031', '0000Q1']) {
       const error = expectDomainError(() => decideValue(undefined, TECH_PILOT, LABOUR, period, 'save', FIGURE, actor('data_unit'), at('2026-01-20T02:00:00Z')), 'IMPLAUSIBLE_DATE');
-      expect(error.issues).toEqual([{ path: 'period', message: '统计期应在试点期内（2025-01-01 至 2028-03-31）' }]);
+      expect(error.issues).toEqual([{ path: 'period', message: '统计期应在试点期内（2025-01-01 至 2028-03-31，可含前一年基期）' }]);
     }
   });
 
@@ -38,5 +38,6 @@ describe('plausible dates (issue 12)', () => {
     expectDomainError(() => decideValue(undefined, TECH_PILOT, LABOUR, '2026Q2', 'save', FIGURE, actor('data_unit'), at('2026-01-20T02:00:00Z')), 'PRECONDITION_FAILED');
     expect(decideValue(undefined, TECH_PILOT, LABOUR, '2026Q1', 'save', FIGURE, actor('data_unit'), at('2026-01-20T02:00:00Z')).value.status).toBe('draft');
     expect(decideValue(undefined, TECH_PILOT, LABOUR, '2025Q1', 'save', FIGURE, actor('data_unit'), at('2026-01-20T02:00:00Z')).value.status).toBe('draft');
+    expect(decideValue(undefined, TECH_PILOT, LABOUR, '2024', 'save', FIGURE, actor('data_unit'), at('2026-01-20T02:00:00Z')).value.status).toBe('draft');
   });
 });
