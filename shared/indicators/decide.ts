@@ -66,8 +66,20 @@ const effects: ValueEffects = {
 
 export const valueMachine: Machine<ValueStatus, ReportedValue, ValueActions, undefined> = { table: VALUE_ACTIONS, effects, inScope: valueScopeFits };
 
-function checkReportable(indicator: Indicator, period: string, now: Date): void {
+/**
+ * A value is reported for a period that lies within the pilot's own period, or in the year before it
+ * (the base year, 基期, that targets are measured from) — a pilot of 2025–2027 has no 2019 and no
+ * 2031 to report (issue 12) — and that has begun.
+ */
+function checkReportable(pilot: Pilot, indicator: Indicator, period: string, now: Date): void {
   if (indicator.source !== 'reported') preconditionFailed('该指标由平台数据自动计算，无需填报', 'derived_indicator');
+  const baseYearStart = `${String(Number(pilot.periodStart.slice(0, 4)) - 1)}-01-01`;
+  if (periodStart(period) < baseYearStart || periodStart(period) > pilot.periodEnd) {
+    throw new DomainError('IMPLAUSIBLE_DATE', {
+      issues: [{ path: 'period', message: `统计期应在试点期内（${pilot.periodStart} 至 ${pilot.periodEnd}，可含前一年基期）` }],
+      details: { period, earliest: baseYearStart, periodEnd: pilot.periodEnd },
+    });
+  }
   // A period that has not begun has nothing to measure yet.
   if (periodStart(period) > beijingDate(now)) preconditionFailed('统计期尚未开始', 'period_not_started', { period });
 }
@@ -94,7 +106,7 @@ export function decideValue(
     if (role === undefined) throw new DomainError('NOT_FOUND');
     if (action !== 'save') throw new DomainError('ILLEGAL_TRANSITION', { details: { status: null, action } });
     const parsed = parseInput(SaveValueInput, input);
-    checkReportable(indicator, period, now);
+    checkReportable(pilot, indicator, period, now);
     const at = now.toISOString();
     const working = figuresFrom(parsed, indicator.unit);
     const value: ReportedValue = {

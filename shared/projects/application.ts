@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import type { FieldIssue } from '../errors';
-import { EvidenceId, IsoDate, Line, Text, Wan, sumWan, toCents } from './values';
+import { beijingDate, EvidenceId, IsoDate, Line, Text, Wan, sumWan, toCents } from './values';
 
 /** The application form (滨海 §三(五)2), kept apart so drafts, submissions and change requests share it. */
 
@@ -42,16 +42,33 @@ export const EMPTY_APPLICATION: Application = {
   evidenceIds: [],
 };
 
-/** What a submission still lacks; empty when the application is complete. */
-export function applicationIssues(application: Application): FieldIssue[] {
+/**
+ * What a submission still lacks; empty when the application is complete. The plan's milestones must
+ * be in order and none already past on the day of submission (`now`, Beijing calendar): a plan whose
+ * first node lies behind it cannot be monitored against (issue 12).
+ */
+export function applicationIssues(application: Application, now: Date): FieldIssue[] {
   const issues: FieldIssue[] = [];
   const missing = (path: string, message: string) => issues.push({ path: `application.${path}`, message });
   if (application.implementationPlan.trim().length === 0) missing('implementationPlan', '请填写项目实施方案');
   if (application.milestones.length === 0) missing('milestones', '请填写实施计划（至少一个节点）');
+  issues.push(...milestoneIssues(application.milestones, beijingDate(now)));
   if (application.budget.length === 0) missing('budget', '请填写经费使用计划');
   if (application.indicators.length === 0) missing('indicators', '请填写绩效指标表');
   if (application.fundRequestedWan <= 0) missing('fundRequestedWan', '请填写申请支持金额');
   const total = sumWan(application.budget.map((item) => item.amountWan));
   if (toCents(application.fundRequestedWan) > toCents(total)) missing('fundRequestedWan', '申请支持金额不能超过总投资');
+  return issues;
+}
+
+/** Milestones not before the one above them, and none before `today` (YYYY-MM-DD). */
+export function milestoneIssues(milestones: readonly Pick<Milestone, 'due'>[], today: string): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  milestones.forEach((milestone, index) => {
+    const path = `application.milestones.${String(index)}.due`;
+    const previous = milestones[index - 1];
+    if (milestone.due < today) issues.push({ path, message: `节点日期已过（今天是 ${today}），请修改实施计划` });
+    else if (previous && milestone.due < previous.due) issues.push({ path, message: `节点日期不能早于上一节点（${previous.due}）` });
+  });
   return issues;
 }

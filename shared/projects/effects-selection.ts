@@ -44,7 +44,7 @@ export const selectionEffects: ProjectEffectsFor<SelectionAction> = {
   save_draft: ({ current, input }) => ({ next: { ...current, application: input }, summary: '保存申报草稿' }),
 
   submit: ({ current, at }) => {
-    const issues = applicationIssues(current.application);
+    const issues = applicationIssues(current.application, new Date(at));
     if (issues.length > 0) {
       throw new DomainError('PRECONDITION_FAILED', {
         message: '申报材料不完整，请补充后再提交',

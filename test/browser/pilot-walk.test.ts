@@ -141,7 +141,8 @@ describe('a key project from application to the public dashboard, in Chromium', 
     await page.getByRole('button', { name: '下一步' }).click();
     await page.getByRole('button', { name: '添加节点' }).click();
     await page.getByLabel('节点名称').fill('设备安装调试');
-    await page.getByLabel('计划完成日期').fill('2026-06-30');
+    // A milestone may not lie in the past on the day of submission: next year's 30 June.
+    await page.getByLabel('计划完成日期').fill(`${new Date().getUTCFullYear() + 1}-06-30`);
     await page.getByRole('button', { name: '下一步' }).click();
 
     await page.getByRole('button', { name: '添加投资' }).click();

@@ -34,7 +34,8 @@ const RUBRIC = [
 ];
 const APPLICATION = {
   implementationPlan: '建设数字化车间，部署工业机器人与MES系统。',
-  milestones: [{ name: '系统上线', due: '2025-11-30' }],
+  // Not before any submission below (the latest, 2026-03-02): a milestone already past is refused (issue 12).
+  milestones: [{ name: '系统上线', due: '2026-11-30' }],
   budget: [
     { kind: 'equipment', amountWan: 1200 },
     { kind: 'software', amountWan: 300 },

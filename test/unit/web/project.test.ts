@@ -6,6 +6,9 @@ import { hasMessage, label, t } from '../../../web/src/lib/i18n';
 import { ACTION_FIELDS, beijingInstant, buildInput, checkAction, CUSTOM_FORMS, emptyValues } from '../../../web/src/lib/project/action-forms';
 import { offeredActions } from '../../../web/src/lib/project/actions';
 import { applicationFieldPaths, checkApplication, stepOf, valuesOf } from '../../../web/src/lib/project/application';
+
+/** A submission day before the fixture's milestones, which must not be past when it is submitted. */
+const BEFORE_ALL_MILESTONES = new Date('2026-01-15T02:00:00Z');
 import { projectTimeline } from '../../../web/src/lib/project/timeline';
 import { PROJECT_CATEGORIES } from '../../../web/src/lib/projects';
 import { APPLICATION, BUREAU, draft, ENTERPRISE, EXPERTS, step, TOWN, underReview, viewFor } from './project-fixtures';
@@ -54,21 +57,21 @@ describe('the application form', () => {
   it('checks a draft with the API’s schema and a submission with what it still lacks, by step', () => {
     const empty = valuesOf({ ...APPLICATION, implementationPlan: '', milestones: [], indicators: [] });
     expect(checkApplication(empty).ok).toBe(true);
-    const submit = checkApplication(empty, true);
+    const submit = checkApplication(empty, true, BEFORE_ALL_MILESTONES);
     expect(submit.ok).toBe(false);
     expect(submit.issues.map((issue) => [issue.path, stepOf(issue.path)])).toEqual([
       ['implementationPlan', 'plan'],
       ['milestones', 'milestones'],
       ['indicators', 'indicators'],
     ]);
-    expect(checkApplication(valuesOf(APPLICATION), true)).toMatchObject({ ok: true, application: APPLICATION });
+    expect(checkApplication(valuesOf(APPLICATION), true, BEFORE_ALL_MILESTONES)).toMatchObject({ ok: true, application: APPLICATION });
   });
 
   it('puts a half-filled row’s message on its cell and refuses a request above the total', () => {
     const values = valuesOf(APPLICATION);
     values.milestones.push({ name: '', due: '2026-13-01' });
     values.fundRequestedWan = '2000';
-    const check = checkApplication(values, true);
+    const check = checkApplication(values, true, BEFORE_ALL_MILESTONES);
     expect(check.issues.map((issue) => issue.path)).toEqual(expect.arrayContaining(['milestones.1.name', 'milestones.1.due', 'fundRequestedWan']));
     expect(applicationFieldPaths(values)).toContain('milestones.1.due');
   });

@@ -69,13 +69,13 @@ export type ApplicationCheck = { ok: true; application: Application; issues: Fie
  * `forSubmit`: also what a submission still lacks (the API's PRECONDITION_FAILED issues), with
  * their `application.` prefix dropped so they sit beside the same fields.
  */
-export function checkApplication(values: ApplicationValues, forSubmit = false): ApplicationCheck {
+export function checkApplication(values: ApplicationValues, forSubmit = false, now: Date = new Date()): ApplicationCheck {
   const body = applicationBody(values);
   const result = Application.safeParse(body);
   const invalid = result.success ? [] : fieldIssues(result.error);
   // What a submission lacks is read from the body even while another field fails the schema, so
   // every step shows its own gaps at once (the checks only read lengths, text and sums).
-  const missing = forSubmit ? applicationIssues(body as Application).map(stripApplicationPrefix) : [];
+  const missing = forSubmit ? applicationIssues(body as Application, now).map(stripApplicationPrefix) : [];
   const issues = [...invalid, ...missing.filter((issue) => !invalid.some((other) => other.path === issue.path))];
   return result.success && issues.length === 0 ? { ok: true, application: result.data, issues: [] } : { ok: false, issues };
 }
