@@ -9,6 +9,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import { handlerId, handlerModules, ROUTES, routeKey, type RouteDefinition } from '../../shared/routes';
+import { grantsOf } from '../../shared/touches';
 import type { Identity, PilotConfig } from '../config';
 import { LOG_RETENTION, PilotFunction } from '../constructs/pilot-function';
 import type { DataStore } from './data-stack';
@@ -66,8 +67,8 @@ export class ApiStack extends Stack {
     for (const handler of handlerModules()) {
       const routes: readonly RouteDefinition[] = ROUTES.filter((route) => route.handler === handler);
       const summaries = routes.map((route) => `${routeKey(route)} ${route.summary}`);
-      const deletesEvidence = routes.some((route) => route.deletesEvidence === true);
-      functions.set(handler, new PilotFunction(this, handlerId(handler), { module: `api/${handler}`, description: summaries.join('; '), store, deletesEvidence, alarmTopic, ...(config.claimMapping ? { claimMapping: config.claimMapping } : {}) }));
+      const grants = grantsOf(routes.map((route) => route.touches));
+      functions.set(handler, new PilotFunction(this, handlerId(handler), { module: `api/${handler}`, description: summaries.join('; '), store, grants, alarmTopic, ...(config.claimMapping ? { claimMapping: config.claimMapping } : {}) }));
     }
     this.functions = functions;
 
