@@ -3,6 +3,8 @@ import { EVENT_HANDLERS } from '../shared/events';
 import type { OidcAuthConfig } from '../web/src/lib/config';
 import { readConfig, type Identity, type IssuerEndpoints, type PilotConfig } from './config';
 import { AlarmsStack } from './stacks/alarms-stack';
+import { handlerModules } from '../shared/routes';
+import { ApiFunctionsStack, API_FUNCTION_STACKS, functionStackOf } from './stacks/api-functions-stack';
 import { ApiStack } from './stacks/api-stack';
 import { AuthStack } from './stacks/auth-stack';
 import { DataStack } from './stacks/data-stack';
@@ -38,6 +40,8 @@ export interface PilotOps {
   /** Absent in aws-cn, where an external OIDC issuer replaces the user pool. */
   auth?: AuthStack;
   api: ApiStack;
+  /** The API's functions, spread over a few stacks for headroom (api.functions names them by handler). */
+  apiFunctions: ApiFunctionsStack[];
   schedules: SchedulesStack;
   /** Absent where no entry of shared/events.ts applies (aws-cn: no GuardDuty malware scanning there). */
   events?: EventsStack;
@@ -97,10 +101,21 @@ export function buildPilotOps(app: App, env?: Environment): PilotOps {
   }
 
   const compute = { ...(env ? { env } : {}) };
+  const apiFunctions = Array.from({ length: API_FUNCTION_STACKS }, (_, index) =>
+    new ApiFunctionsStack(app, `${prefix}-ApiFunctions${index + 1}`, {
+      ...compute,
+      handlers: handlerModules().filter((handler) => functionStackOf(handler) === index),
+      store: data.store,
+      alarmTopic,
+      ...(config.claimMapping ? { claimMapping: config.claimMapping } : {}),
+      description: `PilotOps API functions, part ${index + 1} of ${API_FUNCTION_STACKS}`,
+    }),
+  );
+  const functions = new Map(handlerModules().map((handler) => [handler, apiFunctions[functionStackOf(handler)]!.functions.get(handler)!]));
   const api = new ApiStack(app, `${prefix}-Api`, {
     ...compute,
     config,
-    store: data.store,
+    functions,
     identity,
     alarmTopic,
     description: 'PilotOps HTTP API and its functions',
@@ -139,10 +154,10 @@ export function buildPilotOps(app: App, env?: Environment): PilotOps {
     );
   }
 
-  const stacks: Stack[] = [alarms, data, ...(auth ? [auth] : []), api, schedules, ...(events ? [events] : []), ...(web ? [web] : [])];
+  const stacks: Stack[] = [alarms, data, ...(auth ? [auth] : []), ...apiFunctions, api, schedules, ...(events ? [events] : []), ...(web ? [web] : [])];
   for (const stack of stacks) {
     Tags.of(stack).add('project', 'pilotops');
     Tags.of(stack).add('stage', config.stage);
   }
-  return { config, alarms, data, ...(auth ? { auth } : {}), api, schedules, ...(events ? { events } : {}), ...(web ? { web } : {}), stacks };
+  return { config, alarms, data, ...(auth ? { auth } : {}), api, apiFunctions, schedules, ...(events ? { events } : {}), ...(web ? { web } : {}), stacks };
 }

@@ -1,4 +1,5 @@
-import type { BucketKey, TableKey } from './tables';
+import type { BucketKey } from './tables';
+import type { Touches } from './touches';
 
 /**
  * Event handlers: an EventBridge rule on the default bus in AWS, nothing on one machine (no AWS
@@ -14,8 +15,8 @@ export interface EventHandlerDefinition {
   bucket: BucketKey;
   handler: string;
   summary: string;
-  /** the only tables its function is granted (item read/write); it is granted no bucket */
-  tables: readonly TableKey[];
+  /** as on routes (shared/touches.ts): what its function is granted, and nothing else */
+  touches: Touches;
   /** partitions whose service emits these events; elsewhere neither rule nor function is created */
   partitions: readonly ('aws' | 'aws-cn')[];
 }
@@ -30,7 +31,7 @@ export const EVENT_HANDLERS = [
     handler: 'evidenceScanned',
     summary: '记录证据文件的恶意代码扫描结果，隔离发现威胁的文件',
     // The verdict goes on the evidence (records) or its pending upload (uploads); GuardDuty tags the object itself.
-    tables: ['records', 'uploads'],
+    touches: { records: ['read', 'update'], uploads: ['read', 'update'] },
     partitions: ['aws'],
   },
 ] as const satisfies readonly EventHandlerDefinition[];

@@ -1,3 +1,5 @@
+import type { Touches } from './touches';
+
 /**
  * Timers: EventBridge Scheduler in AWS, the local scheduler on one machine; both read this table.
  * Expressions use EventBridge's cron syntax (minute hour day-of-month month day-of-week year) in the
@@ -10,9 +12,15 @@ export interface ScheduleDefinition {
   timezone: string;
   handler: string;
   summary: string;
-  /** As on routes: only a timer that removes evidence objects is granted s3:DeleteObject on them. */
-  deletesEvidence?: true;
+  /** As on routes (shared/touches.ts): what its function is granted, and nothing else. */
+  touches: Touches;
 }
+
+/** The deadline store (functions/commons/store/deadlines.ts): obligations due by day, their marks, and what a miss or a reminder writes. */
+const DEADLINES = {
+  obligations: { ops: ['read', 'put', 'update', 'check'], indexes: ['openByDueDay'] },
+  records: { ops: ['read', 'put', 'update'], indexes: ['byQueue'] },
+} as const satisfies Touches;
 
 export const SCHEDULES = [
   {
@@ -22,6 +30,7 @@ export const SCHEDULES = [
     timezone: 'Asia/Shanghai',
     handler: 'sweepDeadlines',
     summary: '每日检查到期事项并发出警示',
+    touches: DEADLINES,
   },
   {
     name: 'daily-deadline-reminders',
@@ -30,6 +39,7 @@ export const SCHEDULES = [
     timezone: 'Asia/Shanghai',
     handler: 'remindDeadlines',
     summary: '每日按工作日提前提醒即将到期的事项（提前7个和1个工作日）',
+    touches: DEADLINES,
   },
   {
     name: 'daily-period-obligations',
@@ -39,6 +49,7 @@ export const SCHEDULES = [
     timezone: 'Asia/Shanghai',
     handler: 'openPeriodicObligations',
     summary: '每日开立新季度、新年度的报告、走访、审查与12月绩效自评事项',
+    touches: DEADLINES,
   },
   {
     name: 'hourly-upload-cleanup',
@@ -47,7 +58,11 @@ export const SCHEDULES = [
     timezone: 'Asia/Shanghai',
     handler: 'cleanUploads',
     summary: '每小时清理过期未完成的证据上传',
-    deletesEvidence: true,
+    // Stale uploads by completion deadline (never a Scan), then their objects under every holder's root.
+    touches: {
+      uploads: { ops: ['delete'], indexes: ['pendingByCompleteBy'] },
+      evidence: { prefixes: ['projects/', 'providers/', 'indicators/', 'sme-firms/'], ops: ['delete'] },
+    },
   },
   {
     name: 'public-snapshots',
@@ -57,6 +72,8 @@ export const SCHEDULES = [
     timezone: 'Asia/Shanghai',
     handler: 'publishSnapshots',
     summary: '每15分钟更新公开数据快照',
+    // functions/commons/publish.ts: pilots, their derivation sources and quarterly report duties → data/ of the site.
+    touches: { records: { ops: ['read'], indexes: ['byQueue'] }, obligations: ['read'], site: { prefixes: ['data/'], ops: ['put'] } },
   },
 ] as const satisfies readonly ScheduleDefinition[];
 

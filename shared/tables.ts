@@ -69,7 +69,10 @@ export const TABLES = {
     logicalName: 'Uploads',
     envVar: 'UPLOADS_TABLE',
     partitionKey: S('pk'),
-    indexes: [],
+    // Every pending upload sits in the one `pending` partition by its completion deadline, so the
+    // cleanup timer queries what is overdue instead of scanning (no role may Scan). Uploads are few
+    // and short-lived (hours), far below one partition's throughput.
+    indexes: [{ indexName: 'pendingByCompleteBy', partitionKey: S('pending'), sortKey: S('completeBy') }],
     timeToLiveAttribute: 'expiresAt',
     purpose: '未完成的证据上传（预签名）',
   },

@@ -3,21 +3,20 @@ import { join } from 'node:path';
 import { Duration, Validations } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
-import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as destinations from 'aws-cdk-lib/aws-lambda-destinations';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { BUCKETS, TABLES, type BucketKey, type TableKey } from '../../shared/tables';
+import type { Grants } from '../../shared/touches';
 import { REPO_ROOT } from '../config';
-import { acknowledgeWildcardBelow } from '../nag';
 import type { DataStore } from '../stacks/data-stack';
 import { BUNDLING } from './bundling';
-import { HOLDER_KEY_ROOTS } from '../../shared/evidence/holder';
+import { grantDeclared } from './grants';
 
 /**
  * One year, not RetentionDays.SIX_MONTHS: the Cybersecurity Law (第二十一条) asks for network logs
@@ -25,27 +24,24 @@ import { HOLDER_KEY_ROOTS } from '../../shared/evidence/holder';
  */
 export const LOG_RETENTION = logs.RetentionDays.ONE_YEAR;
 
-export type TableAccess = 'read' | 'read-write';
-export type BucketAccess = 'read' | 'read-put';
-
 export interface PilotFunctionProps {
   /** Module path under `functions/`, without extension: `api/projects/get`, `timers/sweepDeadlines`. */
   module: string;
   description: string;
-  /** Every table and bucket: each name goes into the environment; access is granted per intent. */
+  /** Every table and bucket: each name goes into the environment; only `grants` is granted. */
   store: DataStore;
-  tableAccess?: TableAccess;
-  bucketAccess?: BucketAccess;
-  /** Only these tables and buckets are granted (default: all); the others stay names in the environment. */
-  grants?: { tables: readonly TableKey[]; buckets: readonly BucketKey[] };
+  /** The union of its routes' (timers', event handlers') declarations (shared/touches.ts grantsOf). */
+  grants: Grants;
   /** Where its error and throttle alarms notify (the alarms stack's topic). */
   alarmTopic: sns.ITopic;
-  /** Async invocations (EventBridge targets) that still fail after Lambda's own retries land here. */
-  deadLetterQueue?: sqs.IQueue;
+  /**
+   * Asynchronous functions (timers, event handlers): an invocation that still fails after Lambda's
+   * two retries goes to this queue as an on-failure destination record (the event, the error, the
+   * attempts), which the queue's alarm reports; docs/deploy.md says how to redrive it.
+   */
+  onFailure?: sqs.IQueue;
   /** The identity provider's claim names (CLAIM_MAPPING); API handlers read the principal through it. */
   claimMapping?: string;
-  /** Also s3:DeleteObject on the evidence bucket (routes and timers that say `deletesEvidence`). */
-  deletesEvidence?: boolean;
   timeout?: Duration;
   memorySize?: number;
 }
@@ -62,6 +58,10 @@ export class PilotFunction extends Construct {
   readonly logGroup: logs.LogGroup;
   readonly errorsAlarm: cloudwatch.Alarm;
   readonly throttlesAlarm: cloudwatch.Alarm;
+  /** What it was granted: the declaration the infra tests compare its policy with. */
+  readonly grants: Grants;
+  /** Where its failed asynchronous invocations go (timers and event handlers). */
+  readonly failureDestination?: sqs.IQueue;
 
   constructor(scope: Construct, id: string, props: PilotFunctionProps) {
     super(scope, id);
@@ -91,7 +91,7 @@ export class PilotFunction extends Construct {
       logGroup: this.logGroup,
       role,
       environment,
-      ...(props.deadLetterQueue ? { deadLetterQueue: props.deadLetterQueue } : {}),
+      ...(props.onFailure ? { onFailure: new destinations.SqsDestination(props.onFailure), retryAttempts: 2 } : {}),
       depsLockFilePath: join(REPO_ROOT, 'package-lock.json'),
       projectRoot: REPO_ROOT,
       bundling: {
@@ -107,20 +107,9 @@ export class PilotFunction extends Construct {
       reason: 'Node.js 22 is the house runtime, matched by the esbuild target and local development; a newer runtime is a deliberate, tested change',
     });
 
-    const tables = props.grants?.tables ?? (Object.keys(TABLES) as TableKey[]);
-    const buckets = props.grants?.buckets ?? (Object.keys(BUCKETS) as BucketKey[]);
-    for (const key of tables) this.bindTable(props.store.tables[key], props.tableAccess ?? 'read-write');
-    for (const key of buckets) this.bindBucket(props.store.buckets[key], props.bucketAccess ?? 'read-put');
-    // Object Lock keeps every version for its retention: a delete here only hides a refused or withdrawn upload.
-    if (props.deletesEvidence) {
-      const evidence = props.store.buckets.evidence;
-      // Every holder's keys, and nothing else in the bucket (shared/evidence/holder.ts).
-      const roots = Object.values(HOLDER_KEY_ROOTS);
-      this.function.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:DeleteObject'], resources: roots.map((root) => evidence.arnForObjects(`${root}/*`)) }));
-      for (const root of roots) {
-        this.acknowledgeWildcard(evidence, evidence.bucketArn, `/${root}/*`, `upload keys are minted per upload under ${root}/; only refused or withdrawn uploads are deleted`);
-      }
-    }
+    this.grants = props.grants;
+    if (props.onFailure) this.failureDestination = props.onFailure;
+    grantDeclared(this, role, props.store, props.grants, props.module);
 
     // API handlers answer their own errors (a 500 is not a function error; the API's 5xx alarm sees
     // those): an Errors datapoint is an unhandled throw or a timeout, and a throttle is lost work.
@@ -143,26 +132,4 @@ export class PilotFunction extends Construct {
     this.throttlesAlarm = alarm('ThrottlesAlarm', this.function.metricThrottles(period), 'invocations were throttled (account concurrency exhausted)');
   }
 
-  /** Item-level access to a table and its indexes; never table administration. */
-  bindTable(table: dynamodb.ITable, access: TableAccess): void {
-    if (access === 'read') table.grantReadData(this.function);
-    else table.grantReadWriteData(this.function);
-    this.acknowledgeWildcard(table, table.tableArn, '/index/*', 'queries the GSIs of shared/tables.ts; the wildcard covers only this table’s indexes');
-  }
-
-  /**
-   * Object reads and writes, spelt out rather than CDK's `grantRead` (which adds `s3:List*` and
-   * `s3:GetBucket*`). ListBucket only so that a missing key answers 404 instead of 403. No delete:
-   * evidence is object-locked, and nothing removes published snapshots.
-   */
-  bindBucket(bucket: s3.IBucket, access: BucketAccess): void {
-    const objectActions = access === 'read' ? ['s3:GetObject'] : ['s3:GetObject', 's3:PutObject'];
-    this.function.addToRolePolicy(new iam.PolicyStatement({ actions: objectActions, resources: [bucket.arnForObjects('*')] }));
-    this.function.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:ListBucket'], resources: [bucket.bucketArn] }));
-    this.acknowledgeWildcard(bucket, bucket.bucketArn, '/*', 'object keys are chosen at run time (per enterprise and project); the wildcard covers only this bucket’s objects');
-  }
-
-  private acknowledgeWildcard(resource: dynamodb.ITable | s3.IBucket, arn: string, suffix: string, reason: string): void {
-    acknowledgeWildcardBelow(this, resource, arn, suffix, reason);
-  }
 }

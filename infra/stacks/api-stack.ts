@@ -8,14 +8,14 @@ import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
-import { handlerId, handlerModules, ROUTES, routeKey, type RouteDefinition } from '../../shared/routes';
+import { handlerId, ROUTES, routeKey } from '../../shared/routes';
 import type { Identity, PilotConfig } from '../config';
-import { LOG_RETENTION, PilotFunction } from '../constructs/pilot-function';
-import type { DataStore } from './data-stack';
+import { LOG_RETENTION, type PilotFunction } from '../constructs/pilot-function';
 
 export interface ApiStackProps extends StackProps {
   config: PilotConfig;
-  store: DataStore;
+  /** One function per handler module of shared/routes.ts, from the API function stacks. */
+  functions: ReadonlyMap<string, PilotFunction>;
   identity: Identity;
   alarmTopic: sns.ITopic;
 }
@@ -43,8 +43,8 @@ const ACCESS_LOG_FORMAT = AccessLogFormat.custom(
 );
 
 /**
- * Compute for the HTTP API: one function per handler module of `shared/routes.ts`, one route per
- * entry. Every route sits behind the JWT authorizer unless the table marks it `public`; role checks
+ * The HTTP API: one route per entry of `shared/routes.ts`, integrated with its handler's function
+ * (built in the API function stacks, infra/stacks/api-functions-stack.ts). Every route sits behind the JWT authorizer unless the table marks it `public`; role checks
  * happen in the handler chain, which reads the same table.
  *
  * The web app calls this API on its own origin (output `ApiUrl`), not through CloudFront under
@@ -60,15 +60,8 @@ export class ApiStack extends Stack {
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
-    const { config, store, identity, alarmTopic } = props;
+    const { config, functions, identity, alarmTopic } = props;
 
-    const functions = new Map<string, PilotFunction>();
-    for (const handler of handlerModules()) {
-      const routes: readonly RouteDefinition[] = ROUTES.filter((route) => route.handler === handler);
-      const summaries = routes.map((route) => `${routeKey(route)} ${route.summary}`);
-      const deletesEvidence = routes.some((route) => route.deletesEvidence === true);
-      functions.set(handler, new PilotFunction(this, handlerId(handler), { module: `api/${handler}`, description: summaries.join('; '), store, deletesEvidence, alarmTopic, ...(config.claimMapping ? { claimMapping: config.claimMapping } : {}) }));
-    }
     this.functions = functions;
 
     const authorizer = new HttpJwtAuthorizer('Jwt', identity.issuer, {

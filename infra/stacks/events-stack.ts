@@ -6,6 +6,7 @@ import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import type { EventHandlerDefinition } from '../../shared/events';
 import { handlerId } from '../../shared/routes';
+import { grantsOf } from '../../shared/touches';
 import { DeadLetters } from '../constructs/dead-letters';
 import { PilotFunction } from '../constructs/pilot-function';
 import type { DataStore } from './data-stack';
@@ -44,8 +45,8 @@ export class EventsStack extends Stack {
         description: definition.summary,
         store,
         alarmTopic,
-        grants: { tables: definition.tables, buckets: [] },
-        deadLetterQueue: this.deadLetters,
+        grants: grantsOf([definition.touches]),
+        onFailure: this.deadLetters,
       });
       const rule = new events.Rule(this, `Rule${handlerId(definition.name)}`, {
         description: definition.summary,

@@ -7,6 +7,7 @@ import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { handlerId } from '../../shared/routes';
 import { SCHEDULES, type ScheduleDefinition, type TimerEvent } from '../../shared/schedules';
+import { grantsOf } from '../../shared/touches';
 import { DeadLetters } from '../constructs/dead-letters';
 import { PilotFunction } from '../constructs/pilot-function';
 import type { DataStore } from './data-stack';
@@ -48,9 +49,12 @@ export class SchedulesStack extends Stack {
           description: summaries.join('; '),
           store: props.store,
           alarmTopic,
-          deletesEvidence: schedules.some((schedule) => schedule.deletesEvidence === true),
+          grants: grantsOf(schedules.map((schedule) => schedule.touches)),
           // A sweep walks every obligation due today; give it room that an API call never needs.
           timeout: Duration.minutes(5),
+          // Scheduler hands the event over asynchronously: its dead-letter queue only sees deliveries it
+          // gave up on, so the function's own failures need this destination (same queue, same alarm).
+          onFailure: this.deadLetters,
         }),
       );
     }

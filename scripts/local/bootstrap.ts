@@ -2,6 +2,7 @@ import {
   CreateTableCommand,
   DescribeTableCommand,
   DescribeTimeToLiveCommand,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
   type AttributeDefinition,
   type DynamoDBClient,
@@ -13,7 +14,8 @@ import { BUCKETS, TABLES, type KeyAttribute, type TableDefinition } from '../../
 /**
  * Creates the tables and buckets of shared/tables.ts on the local engines. Structure comes only
  * from that file (the CDK data stack reads it too); physical names come from the environment, as
- * the functions see them. Safe to run again: existing tables and buckets are left as they are.
+ * the functions see them. Safe to run again: existing tables and buckets are left as they are,
+ * except that an index missing from an existing table is added.
  */
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -62,6 +64,26 @@ async function waitUntilActive(client: DynamoDBClient, tableName: string): Promi
   throw new Error(`table ${tableName} did not become ACTIVE within 60 s`);
 }
 
+/**
+ * A table kept in `.data/` from before an index was added to shared/tables.ts gets it now (e.g. the
+ * uploads table's pendingByCompleteBy, issue 17); items written before carry no index key and stay
+ * out of it, as in AWS after the same UpdateTable.
+ */
+async function addMissingIndexes(client: DynamoDBClient, table: TableDefinition, tableName: string): Promise<void> {
+  const described = await client.send(new DescribeTableCommand({ TableName: tableName }));
+  const present = new Set((described.Table?.GlobalSecondaryIndexes ?? []).map((index) => index.IndexName));
+  for (const index of table.indexes.filter((candidate) => !present.has(candidate.indexName))) {
+    await client.send(
+      new UpdateTableCommand({
+        TableName: tableName,
+        AttributeDefinitions: attributeDefinitions(table),
+        GlobalSecondaryIndexUpdates: [{ Create: { IndexName: index.indexName, KeySchema: keySchema(index.partitionKey, index.sortKey), Projection: { ProjectionType: 'ALL' } } }],
+      }),
+    );
+    await waitUntilActive(client, tableName);
+  }
+}
+
 async function ensureTable(client: DynamoDBClient, table: TableDefinition, tableName: string): Promise<void> {
   if ((await tableStatus(client, tableName)) === undefined) {
     try {
@@ -87,6 +109,7 @@ async function ensureTable(client: DynamoDBClient, table: TableDefinition, table
     }
   }
   await waitUntilActive(client, tableName);
+  await addMissingIndexes(client, table, tableName);
 
   if (table.timeToLiveAttribute !== undefined) {
     // UpdateTimeToLive rejects a repeat of the same setting, so look first.

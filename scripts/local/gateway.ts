@@ -9,6 +9,8 @@ import { ROUTES, type RouteDefinition } from '../../shared/routes';
 import { PUBLIC_DATA_PREFIX } from '../../shared/tables';
 import { claimsAsApiGatewayPassesThem, type Account, type LocalIssuer } from './auth';
 import { compilePath, lambdaContext, toApiEvent, type IncomingRequest } from './api-event';
+import { grantsOf } from '../../shared/touches';
+import { withTouches } from './touch-guard';
 
 /**
  * The local gateway: one origin that serves the API under `/api` (as payload-2.0 events to the same
@@ -129,7 +131,9 @@ async function handleApi(options: GatewayOptions, request: IncomingRequest, resp
   }
   const event = toApiEvent(request, found.route, found.params, claims, options.now?.());
   const handler = await loadHandler(found.route.handler);
-  const result = await handler(event, lambdaContext(found.route.handler));
+  // Like its Lambda function's role: the union of the declarations of every route of this handler.
+  const grants = grantsOf(ROUTES.filter((route) => route.handler === found.route.handler).map((route) => route.touches));
+  const result = await withTouches(found.route.handler, grants, () => handler(event, lambdaContext(found.route.handler)));
   const body = result.body ?? '';
   response.writeHead(result.statusCode ?? 200, { ...(result.headers as Record<string, string> | undefined) });
   response.end(result.isBase64Encoded ? Buffer.from(body, 'base64') : body);

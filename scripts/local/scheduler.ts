@@ -1,6 +1,8 @@
 import { join, resolve } from 'node:path';
 import { CronExpressionParser } from 'cron-parser';
 import { SCHEDULES, type ScheduleDefinition, type TimerEvent } from '../../shared/schedules';
+import { grantsOf } from '../../shared/touches';
+import { withTouches } from './touch-guard';
 
 /**
  * The local scheduler: the same schedule table the CDK app gives EventBridge Scheduler, firing the
@@ -38,7 +40,9 @@ export async function fire(schedule: ScheduleDefinition, asOf?: Date): Promise<u
   const module = (await import(join(REPO_ROOT, 'functions/timers', `${schedule.handler}.ts`))) as { handler: TimerHandler };
   const event: TimerEvent = { schedule: schedule.name };
   if (asOf) event.asOf = asOf.toISOString();
-  return module.handler(event);
+  // Like its Lambda function's role: the union of the declarations of the schedules naming this handler.
+  const grants = grantsOf(SCHEDULES.filter((candidate) => candidate.handler === schedule.handler).map((candidate) => candidate.touches));
+  return withTouches(schedule.handler, grants, () => module.handler(event));
 }
 
 /** Arms every schedule; returns a function that disarms them. */

@@ -1,6 +1,7 @@
 import { Stack } from 'aws-cdk-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EVENT_HANDLERS } from '../../shared/events';
+import { SCHEDULES } from '../../shared/schedules';
 import type { PilotFunction } from '../../infra/constructs/pilot-function';
 import { actions, props, resourceOf, statements, synthesize, type CfnResource, type Statement, type Synthesized } from './helpers';
 
@@ -118,8 +119,7 @@ describe('malware scanning of evidence (aws)', () => {
     expect(targets[0]!.Arn).toEqual({ 'Fn::GetAtt': [synth.logicalId(fn.function), 'Arn'] });
     expect(targets[0]!.DeadLetterConfig.Arn).toEqual({ 'Fn::GetAtt': [synth.logicalId(events.deadLetters), 'Arn'] });
     expect(targets[0]!.RetryPolicy.MaximumEventAgeInSeconds).toBe(86400);
-    // A verdict that still fails after Lambda's own retries lands in the same queue.
-    expect(props(resourceOf(synth, fn.function))).toMatchObject({ Runtime: 'nodejs22.x', DeadLetterConfig: { TargetArn: { 'Fn::GetAtt': [synth.logicalId(events.deadLetters), 'Arn'] } } });
+    // A verdict that still fails after Lambda's own retries lands in the same queue (the next test).
     const permissions = Object.values(synth.resources(events, 'AWS::Lambda::Permission')).map(props);
     expect(permissions).toContainEqual(expect.objectContaining({ Principal: 'events.amazonaws.com', SourceArn: { 'Fn::GetAtt': [synth.logicalId(events.rules.get(definition.name)!), 'Arn'] } }));
   });
@@ -129,11 +129,28 @@ describe('malware scanning of evidence (aws)', () => {
     const granted = policyOf(synth.ops.events!, synth.logicalId(fn.function.role!));
     const all = granted.flatMap(actions);
     expect(all).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:UpdateItem', 'sqs:SendMessage', 'logs:PutLogEvents']));
-    expect(all.filter((action) => !/^(dynamodb|logs):/.test(action))).toEqual(['sqs:SendMessage']);
+    expect(all.filter((action) => !/^(dynamodb|logs):/.test(action)).sort()).toEqual(['sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage']);
     const tables = JSON.stringify(granted.filter((statement) => actions(statement).includes('dynamodb:UpdateItem')).map((statement) => statement.Resource));
     expect(tables).toMatch(/Records/);
     expect(tables).toMatch(/Uploads/);
     expect(tables).not.toMatch(/Obligations|Idempotency/);
+  });
+
+  it('sends every asynchronous function’s failed invocations to an on-failure destination whose queue alarms the topic', () => {
+    const asynchronous = [...synth.ops.schedules.functions.values(), ...synth.ops.events!.functions.values()];
+    expect(asynchronous.length).toBe(new Set(SCHEDULES.map((schedule) => schedule.handler)).size + synth.ops.events!.functions.size);
+    for (const fn of asynchronous) {
+      const stack = Stack.of(fn);
+      const configs = Object.values(synth.resources(stack, 'AWS::Lambda::EventInvokeConfig')).map(props)
+        .filter((config) => JSON.stringify(config.FunctionName) === JSON.stringify({ Ref: synth.logicalId(fn.function) }));
+      expect(configs, fn.node.path).toHaveLength(1);
+      const queue = fn.failureDestination!;
+      expect(configs[0], fn.node.path).toMatchObject({ MaximumRetryAttempts: 2, DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [synth.logicalId(queue), 'Arn'] } } } });
+      const alarmsOnQueue = Object.values(synth.resources(stack, 'AWS::CloudWatch::Alarm'))
+        .filter((alarm) => JSON.stringify(props(alarm).Dimensions ?? []).includes(synth.logicalId(queue)));
+      expect(alarmsOnQueue.length, fn.node.path).toBe(1);
+      expect(notifiesTopic(alarmsOnQueue[0]!), fn.node.path).toBe(true);
+    }
   });
 
   it('lets no function tag or untag objects: only GuardDuty’s role tags, so the quarantine tag is GuardDuty’s word', () => {

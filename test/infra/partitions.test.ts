@@ -134,7 +134,7 @@ describe('partition aws-cn', () => {
   it("hands every API function the issuer's claim mapping, checked at synth", () => {
     const mapping = { subject: 'sub', name: 'realName', groups: 'roles', uscc: 'unifiedSocialCreditCode', town: 'orgCode', roleOfGroup: { GXJ: 'bureau' } };
     const synth = synthesize({ partition: 'aws-cn', ...OIDC, claimMapping: mapping });
-    const functions = Object.values(synth.resources(synth.ops.api, 'AWS::Lambda::Function'));
+    const functions = synth.ops.apiFunctions.flatMap((stack) => Object.values(synth.resources(stack, 'AWS::Lambda::Function')));
     expect(functions.length).toBeGreaterThan(0);
     for (const resource of functions) {
       const variables = (props(resource).Environment as { Variables: Record<string, string> }).Variables;

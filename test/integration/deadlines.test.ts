@@ -4,6 +4,7 @@ import { withUsccCheck } from '../../shared/uscc';
 import type { Obligation } from '../../shared/obligations/model';
 import type { SweepResult } from '../../shared/obligations/sweep';
 import type { TimerEvent } from '../../shared/schedules';
+import { guarded } from '../../scripts/local/touch-guard';
 
 /**
  * Deadlines end to end on DynamoDB Local: obligations opened and closed by lifecycle steps taken
@@ -74,9 +75,9 @@ beforeAll(async () => {
     uscc: USCC, name: '天津期限测试有限公司', pilotId: PILOT, town: TOWN, industry: '汽车制造业', scale: 'above',
     contact: { name: '赵六', phone: '022-12345678' }, registeredAt: '2025-01-01T00:00:00.000Z', registeredBy: 'ent', version: 1,
   });
-  sweep = (await import('../../functions/timers/sweepDeadlines')).handler;
-  remind = (await import('../../functions/timers/remindDeadlines')).handler;
-  openPeriods = (await import('../../functions/timers/openPeriodicObligations')).handler;
+  sweep = guarded('sweepDeadlines', (await import('../../functions/timers/sweepDeadlines')).handler);
+  remind = guarded('remindDeadlines', (await import('../../functions/timers/remindDeadlines')).handler);
+  openPeriods = guarded('openPeriodicObligations', (await import('../../functions/timers/openPeriodicObligations')).handler);
 });
 
 afterAll(async () => {

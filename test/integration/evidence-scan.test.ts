@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, testAccount, type ApiClient, type TestStack } from './support/gateway';
 import { attach, complete, createDraft, declarationFor, declare, pdfFile, publishGuide, registerEnterprise, sendPut } from './support/evidence';
 import { withUsccCheck } from '../../shared/uscc';
+import { guarded } from '../../scripts/local/touch-guard';
 
 /**
  * Malware scan results against the local stack. No scanner runs here, so evidence stays
@@ -64,7 +65,7 @@ beforeAll(async () => {
   enterprise = await stack.as(accounts.enterprise);
   bureau = await stack.as(accounts.bureau);
   bucket = (await import('../../functions/commons/config')).bucketNames.evidence;
-  onScanned = (await import('../../functions/events/evidenceScanned')).handler;
+  onScanned = guarded('evidenceScanned', (await import('../../functions/events/evidenceScanned')).handler);
   // Inside the guide's window whatever the calendar says (it closes 2026-12-31).
   stack.setNow(new Date('2025-03-03T02:00:00Z'));
   await publishGuide(bureau, PILOT);

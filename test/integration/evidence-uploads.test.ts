@@ -4,6 +4,7 @@ import { startTestStack, testAccount, type ApiClient, type TestStack } from './s
 import { attach, complete, createDraft, declarationFor, declare, pdfFile, publishGuide, registerEnterprise, sendPost, sendPut } from './support/evidence';
 import { docx, heic, ofd, programs } from '../unit/evidence/files';
 import { withUsccCheck } from '../../shared/uscc';
+import { guarded } from '../../scripts/local/touch-guard';
 
 /**
  * Uploads against the local S3 server, which enforces no POST policy and checks no signature: every
@@ -160,7 +161,7 @@ describe('completing an upload', () => {
 
 describe('cleaning up', () => {
   it('removes the records and objects of uploads left incomplete past their window, and nothing else', async () => {
-    const { handler } = await import('../../functions/timers/cleanUploads');
+    const handler = guarded('cleanUploads', (await import('../../functions/timers/cleanUploads')).handler);
     // First the uploads earlier tests declared and left (their windows closed on 2025-03-03).
     await handler({ schedule: 'hourly-upload-cleanup', asOf: '2025-03-03T23:59:00Z' });
     stack.setNow(new Date('2025-03-04T00:00:00Z'));

@@ -3,6 +3,7 @@ import { attach, declare, declarationFor, pdfFile } from './support/evidence';
 import { startTestStack, testAccount, type ApiClient, type TestStack } from './support/gateway';
 import type { Pilot } from '../../shared/pilots/model';
 import { withUsccCheck } from '../../shared/uscc';
+import { guarded } from '../../scripts/local/touch-guard';
 
 /**
  * The provider pool through the gateway (002 §三(一)2, §三(五)8; 004 §三): registration with its
@@ -169,7 +170,7 @@ describe('the provider pool', () => {
   it('warns a provider once when its rectification deadline passes without a report', async () => {
     await act('bureau', 'prov-lagging', 'issue_warning', { reason: '成效不佳' });
     expect((await act('bureau', 'prov-lagging', 'order_rectification', { requirements: '提交整改方案', deadline: '2025-03-20' })).body.status).toBe('rectifying');
-    const sweep = (await import('../../functions/timers/sweepDeadlines')).handler;
+    const sweep = guarded('sweepDeadlines', (await import('../../functions/timers/sweepDeadlines')).handler);
     const [first, second] = await Promise.all([sweep({ schedule: 'daily-deadline-sweep', asOf: '2025-03-21T01:00:00Z' }), sweep({ schedule: 'daily-deadline-sweep', asOf: '2025-03-21T01:00:00Z' })]);
     expect(first.warnings + second.warnings).toBe(1);
     expect((await sweep({ schedule: 'daily-deadline-sweep', asOf: '2025-03-22T01:00:00Z' })).warnings).toBe(0);

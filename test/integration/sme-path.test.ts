@@ -3,6 +3,7 @@ import { attach, declare, declarationFor, pdfFile, pngFile } from './support/evi
 import { startTestStack, testAccount, type ApiClient, type TestStack } from './support/gateway';
 import type { Indicator, Pilot } from '../../shared/pilots/model';
 import { withUsccCheck } from '../../shared/uscc';
+import { guarded } from '../../scripts/local/touch-guard';
 
 /**
  * The SME path of 004 through the gateway, each step by the role the seed names: enrolment by the
@@ -221,7 +222,7 @@ describe('a pilot SME through the gateway', () => {
     const firms = await clients.bureau.get<{ items: FirmBody[] }>('/sme-firms');
     const second = firms.body.items.find((firm) => firm.id !== firmId);
     expect(second).toBeDefined();
-    const sweep = (await import('../../functions/timers/sweepDeadlines')).handler;
+    const sweep = guarded('sweepDeadlines', (await import('../../functions/timers/sweepDeadlines')).handler);
     const first = await sweep({ schedule: 'daily-deadline-sweep', asOf: '2026-07-01T01:00:00Z' });
     expect(first.warnings).toBe(1);
     expect((await sweep({ schedule: 'daily-deadline-sweep', asOf: '2026-07-02T01:00:00Z' })).warnings).toBe(0);

@@ -1,4 +1,4 @@
-import { BatchGetCommand, GetCommand, PutCommand, ScanCommand, TransactWriteCommand, UpdateCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../clients';
 import { tableNames } from '../config';
 import { logger } from '../logger';
@@ -43,6 +43,8 @@ function evidencePartition(holder: EvidenceHolder): string {
 
 const evidenceKey = (holder: EvidenceHolder, evidenceId: string) => ({ pk: evidencePartition(holder), sk: `EVIDENCE#${evidenceId}` });
 const uploadKey = (uploadId: string) => ({ pk: `UPLOAD#${uploadId}` });
+/** The one partition of the pendingByCompleteBy index (shared/tables.ts) every pending upload sits in. */
+const PENDING = 'PENDING';
 const claimKey = (kind: FlagKind, value: string) => ({ pk: kind === 'same_file' ? `EVIDENCE_HASH#${value}` : `INVOICE#${value}`, sk: 'CLAIM' });
 const flagKey = (flag: EvidenceFlag) => ({ pk: keys.projectPartition(flag.projectId), sk: `EVIDENCE_FLAG#${flag.raisedBy}#${flag.kind}#${flag.evidenceId}` });
 
@@ -96,7 +98,7 @@ export async function recordUpload(upload: PendingUpload): Promise<void> {
     await dynamo.send(
       new TransactWriteCommand({
         TransactItems: [
-          { Put: { TableName: tableNames.uploads, Item: { ...uploadKey(upload.uploadId), ...upload, expiresAt }, ConditionExpression: 'attribute_not_exists(pk)' } },
+          { Put: { TableName: tableNames.uploads, Item: { ...uploadKey(upload.uploadId), pending: PENDING, ...upload, expiresAt }, ConditionExpression: 'attribute_not_exists(pk)' } },
           ...counterChanges(upload, 1),
         ],
       }),
@@ -137,7 +139,7 @@ async function closeUpload(upload: PendingUpload, condition?: { expression: stri
 async function pendingUpload(uploadId: string): Promise<PendingUpload | undefined> {
   const result = await dynamo.send(new GetCommand({ TableName: tableNames.uploads, Key: uploadKey(uploadId), ConsistentRead: true }));
   if (!result.Item) return undefined;
-  const { pk: _pk, expiresAt: _expiresAt, ...upload } = result.Item;
+  const { pk: _pk, expiresAt: _expiresAt, pending: _pending, ...upload } = result.Item;
   return upload as PendingUpload;
 }
 
@@ -356,24 +358,25 @@ export async function expireUpload(upload: PendingUpload, now: Date): Promise<bo
 }
 
 /**
- * Uploads whose completion window has closed. A Scan, filtered: the uploads table holds only uploads
- * of the last hours (completed ones are deleted at once, stale ones by this timer), so it stays small;
- * and this runs on a timer, never on a request. DynamoDB Local never applies TTL, hence the filter.
+ * Uploads whose completion window has closed: one key query on the pendingByCompleteBy index, the
+ * overdue end of the one `pending` partition (no Scan: no role may scan). DynamoDB Local never
+ * applies TTL, and in AWS it lags; the key condition finds them either way.
  */
 export async function staleUploads(now: Date): Promise<PendingUpload[]> {
   const uploads: PendingUpload[] = [];
   let startKey: Record<string, unknown> | undefined;
   do {
     const result = await dynamo.send(
-      new ScanCommand({
+      new QueryCommand({
         TableName: tableNames.uploads,
-        FilterExpression: 'completeBy < :now',
-        ExpressionAttributeValues: { ':now': now.toISOString() },
+        IndexName: 'pendingByCompleteBy',
+        KeyConditionExpression: 'pending = :pending AND completeBy < :now',
+        ExpressionAttributeValues: { ':pending': PENDING, ':now': now.toISOString() },
         ...(startKey ? { ExclusiveStartKey: startKey } : {}),
       }),
     );
     for (const item of result.Items ?? []) {
-      const { pk: _pk, expiresAt: _expiresAt, ...upload } = item;
+      const { pk: _pk, expiresAt: _expiresAt, pending: _pending, ...upload } = item;
       uploads.push(upload as PendingUpload);
     }
     startKey = result.LastEvaluatedKey;
