@@ -85,6 +85,9 @@ export const ROUTES = [
   { method: 'GET', path: '/pilots/{pilotId}/providers/{providerId}/obligations', handler: 'obligations/list', access: ['provider', 'bureau', 'operator', 'supervisor'], summary: '服务商时限事项（限期整改）' },
   { method: 'GET', path: '/sme-firms/{firmId}/obligations', handler: 'obligations/list', access: ['enterprise', 'provider', 'assessor', 'town', 'bureau', 'operator', 'finance', 'supervisor'], summary: '中小企业时限事项（批次改造与验收）' },
   { method: 'POST', path: '/obligations/{obligationId}/fulfil', handler: 'obligations/fulfil', access: ['bureau', 'operator'], summary: '登记走访检查、年度审查、绩效自评、服务商整改已完成' },
+  // Money and national evaluation (issue 13)
+  { method: 'GET', path: '/pilots/{pilotId}/ledger', handler: 'funds/ledger', access: ['bureau', 'finance', 'operator', 'supervisor'], summary: '专项资金台账（按资金来源、地方配套比例、收回扣减）' },
+  { method: 'GET', path: '/pilots/{pilotId}/ledger/workbook', handler: 'funds/workbook', access: ['bureau', 'finance', 'operator', 'supervisor'], summary: '下载专项资金台账（Excel）' },
 ] as const satisfies readonly RouteDefinition[];
 
 export type Route = (typeof ROUTES)[number];

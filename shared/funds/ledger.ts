@@ -238,3 +238,28 @@ export function pilotLedger(pilotId: string, projects: readonly Project[], asOf:
     recoveries,
   };
 }
+
+/** What the public dashboard shows of a ledger: totals by source net of orders and repayments, never an entry. */
+export interface PublicFunds {
+  approvedWan: number;
+  disbursedWan: number;
+  bySource: Record<'central' | 'local', { approvedWan: number; disbursedWan: number }>;
+  /** 收回 and 扣减 ordered, in all */
+  recoveredWan: number;
+  /** 002 §五(二): local ÷ central on the net approvals; null without central funds */
+  localMatchingRatio: number | null;
+}
+
+export function publicFunds(ledger: PilotLedger): PublicFunds {
+  const { central, local } = ledger.totals;
+  return {
+    approvedWan: sumWan([central.netApprovedWan, local.netApprovedWan]),
+    disbursedWan: sumWan([central.netPaidWan, local.netPaidWan]),
+    bySource: {
+      central: { approvedWan: central.netApprovedWan, disbursedWan: central.netPaidWan },
+      local: { approvedWan: local.netApprovedWan, disbursedWan: local.netPaidWan },
+    },
+    recoveredWan: sumWan([central.deductedWan, central.recoveryOrderedWan, local.deductedWan, local.recoveryOrderedWan]),
+    localMatchingRatio: ledger.matching.approved.ratio,
+  };
+}
