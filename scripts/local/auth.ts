@@ -17,7 +17,8 @@ export interface Account {
   password: string;
   name: string;
   groups: Role[];
-  attributes: Partial<Record<'uscc' | 'town' | 'pilot' | 'provider' | 'data_unit', string>>;
+  /** `province` names a provincial supervisor's province (003 §三(三) 省级工业和信息化部门; its scope rule is issue 12's) */
+  attributes: Partial<Record<'uscc' | 'town' | 'pilot' | 'provider' | 'data_unit' | 'province', string>>;
 }
 
 export interface LocalIssuer {

@@ -24,6 +24,11 @@ describe('the demo data', () => {
     }
   });
 
+  it('has a provincial supervisor account that names its province (003 §三(三))', () => {
+    const provincial = DEMO_ACCOUNTS.filter((account) => account.groups.includes('supervisor') && account.attributes.province !== undefined);
+    expect(provincial.map((account) => [account.username, account.attributes.province])).toEqual([['shengji', '天津市']]);
+  });
+
   it('signs every enterprise account in as a registered enterprise', () => {
     for (const account of DEMO_ACCOUNTS.filter((candidate) => candidate.groups.includes('enterprise'))) {
       expect(enterprises.get(String(account.attributes.uscc))?.name, account.username).toBe(account.name);
