@@ -41,8 +41,8 @@ export const ROUTES = [
   { method: 'GET', path: '/projects/{projectId}', handler: 'projects/get', access: ['enterprise', ...OFFICIALS], summary: '项目详情' },
   { method: 'POST', path: '/projects/{projectId}/actions/{action}', handler: 'projects/act', access: ['enterprise', ...OFFICIALS], summary: '项目流程操作（含保存草稿）' },
   // Evidence (issue 4): bytes go straight to S3 on presigned URLs; these routes only hand out, verify, list and sign.
-  { method: 'POST', path: '/projects/{projectId}/evidence/uploads', handler: 'evidence/upload', access: ['enterprise', 'bureau', 'operator'], summary: '申请上传证据（预签名）' },
-  { method: 'POST', path: '/projects/{projectId}/evidence/uploads/{uploadId}/complete', handler: 'evidence/complete', access: ['enterprise', 'bureau', 'operator'], summary: '确认上传并校验证据', deletesEvidence: true },
+  { method: 'POST', path: '/projects/{projectId}/evidence/uploads', handler: 'evidence/upload', access: ['enterprise', 'bureau', 'operator', 'finance'], summary: '申请上传证据（预签名）' },
+  { method: 'POST', path: '/projects/{projectId}/evidence/uploads/{uploadId}/complete', handler: 'evidence/complete', access: ['enterprise', 'bureau', 'operator', 'finance'], summary: '确认上传并校验证据', deletesEvidence: true },
   { method: 'GET', path: '/projects/{projectId}/evidence', handler: 'evidence/list', access: ['enterprise', ...OFFICIALS], summary: '项目证据列表' },
   { method: 'GET', path: '/projects/{projectId}/evidence/{evidenceId}/download', handler: 'evidence/download', access: ['enterprise', ...OFFICIALS], summary: '下载证据（临时链接）' },
   { method: 'DELETE', path: '/projects/{projectId}/evidence/{evidenceId}', handler: 'evidence/remove', access: ['enterprise'], summary: '删除草稿中未引用的证据', deletesEvidence: true },
