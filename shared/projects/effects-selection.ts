@@ -168,7 +168,7 @@ export const selectionEffects: ProjectEffectsFor<SelectionAction> = {
     // 003 §二(五): the approved amount carries its source; 003 §二(二): central funds held elsewhere are flagged, not refused
     const funding = input.funding ?? [defaultLine(current.category, input.approvedAmountWan)];
     const centralFundingElsewhere = funding.some((line) => line.source === 'central') ? [...input.centralFundingElsewhere, ...env.centralFundingOnPlatform] : [];
-    const flag = centralFundingElsewhere.length > 0 ? `；注意：该企业已获其他中央财政资金支持（${centralFundingElsewhere.map((held) => held.programme).join('、')}），不得重复安排` : '';
+    const flag = centralFundingElsewhere.length > 0 ? `；注意：该企业已获其他中央财政资金支持（${centralFundingElsewhere.map((held) => held.programme).join('、')}），请核实不属同一项目重复安排` : '';
     return {
       next: {
         ...current,

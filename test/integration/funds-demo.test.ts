@@ -39,6 +39,11 @@ describe('the demo pilot’s ledger', () => {
     // DEMO-001 (accepted, paid in full), DEMO-002 (in progress), DEMO-003 (fund plan), DEMO-004 (public notice): 250 + 250 each
     expect(ledger.totals.central).toMatchObject({ approvedWan: 1000, netApprovedWan: 1000, paidWan: 400, netPaidWan: 400 });
     expect(ledger.totals.local).toMatchObject({ approvedWan: 1000, recoveryOrderedWan: 50, netApprovedWan: 950, paidWan: 400, repaidWan: 30, netPaidWan: 370, outstandingWan: 20 });
+    // 003 §二(二): DEMO-004's enterprise already holds central funds on DEMO-001 — flagged at its selection
+    expect(ledger.projects.find((line) => line.projectId === 'DEMO-004')?.centralFundingElsewhere).toEqual([
+      { programme: '试点项目：精密零部件数字化车间改造', projectId: 'DEMO-001', pilotId: PILOT, amountWan: 250 },
+    ]);
+    expect(ledger.projects.find((line) => line.projectId === 'DEMO-001')?.centralFundingElsewhere).toEqual([]);
     // 002 §五(二): the recovery takes the local approvals below 1:1
     expect(ledger.matching).toEqual({
       approved: { centralWan: 1000, localWan: 950, ratio: 0.95, belowOneToOne: true },

@@ -175,7 +175,7 @@ describe('no double central funding (003 §二(二))', () => {
     const { project, event } = decide(scored(), 'select', { approvedAmountWan: 500, noticeDays: 5 }, actor('bureau'), SELECT_AT, { enterpriseProjects: [otherCentral()] });
     expect(project.status).toBe('public_notice');
     expect(project.selection).toMatchObject({ centralFundingElsewhere: [{ projectId: 'proj-other', pilotId: 'binhai' }] });
-    expect(event.summary).toContain('不得重复安排');
+    expect(event.summary).toContain('请核实不属同一项目重复安排');
   });
 
   it('flags central funds the enterprise declared from another programme', () => {
