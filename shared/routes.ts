@@ -61,8 +61,8 @@ export const ROUTES = [
   { method: 'GET', path: '/projects/{projectId}', handler: 'projects/get', access: ['enterprise', ...OFFICIALS], summary: '项目详情', touches: READS_RECORDS },
   { method: 'POST', path: '/projects/{projectId}/actions/{action}', handler: 'projects/act', access: ['enterprise', ...OFFICIALS], summary: '项目流程操作（含保存草稿）', touches: { ...DECISION, records: { ops: ['read', 'put', 'update'], indexes: ['byQueue'] }, site: { prefixes: ['data/'], ops: ['put'] } } },
   // Evidence (issue 4): bytes go straight to S3 on presigned URLs; these routes only hand out, verify, list and sign.
-  { method: 'POST', path: '/projects/{projectId}/evidence/uploads', handler: 'evidence/upload', access: ['enterprise', 'bureau', 'operator'], summary: '申请上传证据（预签名）', touches: { ...HOLDER_READS, uploads: ['put'], evidence: { prefixes: ['projects/'], ops: ['put'] } } },
-  { method: 'POST', path: '/projects/{projectId}/evidence/uploads/{uploadId}/complete', handler: 'evidence/complete', access: ['enterprise', 'bureau', 'operator'], summary: '确认上传并校验证据', touches: { records: ['read', 'put'], uploads: ['read', 'delete'], evidence: { prefixes: ['projects/'], ops: ['get', 'delete'] } } },
+  { method: 'POST', path: '/projects/{projectId}/evidence/uploads', handler: 'evidence/upload', access: ['enterprise', 'bureau', 'operator', 'finance'], summary: '申请上传证据（预签名）', touches: { ...HOLDER_READS, uploads: ['put'], evidence: { prefixes: ['projects/'], ops: ['put'] } } },
+  { method: 'POST', path: '/projects/{projectId}/evidence/uploads/{uploadId}/complete', handler: 'evidence/complete', access: ['enterprise', 'bureau', 'operator', 'finance'], summary: '确认上传并校验证据', touches: { records: ['read', 'put'], uploads: ['read', 'delete'], evidence: { prefixes: ['projects/'], ops: ['get', 'delete'] } } },
   { method: 'GET', path: '/projects/{projectId}/evidence', handler: 'evidence/list', access: ['enterprise', ...OFFICIALS], summary: '项目证据列表', touches: HOLDER_READS },
   { method: 'GET', path: '/projects/{projectId}/evidence/{evidenceId}/download', handler: 'evidence/download', access: ['enterprise', ...OFFICIALS], summary: '下载证据（临时链接）', touches: { ...HOLDER_READS, evidence: { prefixes: ['projects/'], ops: ['get'] } } },
   { method: 'DELETE', path: '/projects/{projectId}/evidence/{evidenceId}', handler: 'evidence/remove', access: ['enterprise'], summary: '删除草稿中未引用的证据', touches: { records: ['read', 'delete', 'check'], evidence: { prefixes: ['projects/'], ops: ['delete'] } } },
@@ -105,6 +105,9 @@ export const ROUTES = [
   { method: 'GET', path: '/pilots/{pilotId}/providers/{providerId}/obligations', handler: 'obligations/list', access: ['provider', 'bureau', 'operator', 'supervisor'], summary: '服务商时限事项（限期整改）', touches: { ...HOLDER_READS, obligations: ['read'] } },
   { method: 'GET', path: '/sme-firms/{firmId}/obligations', handler: 'obligations/list', access: ['enterprise', 'provider', 'assessor', 'town', 'bureau', 'operator', 'finance', 'supervisor'], summary: '中小企业时限事项（批次改造与验收）', touches: { ...HOLDER_READS, obligations: ['read'] } },
   { method: 'POST', path: '/obligations/{obligationId}/fulfil', handler: 'obligations/fulfil', access: ['bureau', 'operator'], summary: '登记走访检查、年度审查、绩效自评、服务商整改已完成', touches: { obligations: ['read', 'update'] } },
+  // Money and national evaluation (issue 13)
+  { method: 'GET', path: '/pilots/{pilotId}/ledger', handler: 'funds/ledger', access: ['bureau', 'finance', 'operator', 'supervisor'], summary: '专项资金台账（按资金来源、地方配套比例、收回扣减）', touches: DERIVATION_READS },
+  { method: 'GET', path: '/pilots/{pilotId}/ledger/workbook', handler: 'funds/workbook', access: ['bureau', 'finance', 'operator', 'supervisor'], summary: '下载专项资金台账（Excel）', touches: DERIVATION_READS },
 ] as const satisfies readonly RouteDefinition[];
 
 export type Route = (typeof ROUTES)[number];

@@ -1,3 +1,4 @@
+import { pilotLedger, publicFunds } from '../../shared/funds/ledger';
 import { publicEvaluationExtras } from '../../shared/evaluation/public';
 import { indicatorBoard } from '../../shared/indicators/board';
 import { publicView } from '../../shared/projects/visibility';
@@ -34,17 +35,15 @@ export async function publishPilotSnapshot(pilotId: string, now: Date): Promise<
 async function publishPilot(pilot: Pilot, names: Map<string, string>, now: Date): Promise<void> {
   const [sources, values] = await Promise.all([derivationSources(pilot), reportedValuesOfPilot(pilot.id)]);
   const disclosed: PublicProject[] = [];
-  let disbursedWan = 0;
   for (const project of sources.projects) {
     const view = publicView(project);
     if (!view) continue;
     if (!names.has(project.uscc)) names.set(project.uscc, (await getEnterpriseProfile(project.uscc))?.name ?? '');
     disclosed.push({ ...view, enterpriseName: names.get(project.uscc) ?? '' });
-    disbursedWan += project.tranches.reduce((sum, tranche) => sum + tranche.amountWan, 0);
   }
   const extras = publicEvaluationExtras(indicatorBoard(pilot, values, sources, now), sources.providers);
   const reporting = onTimeReporting(pilot.towns, await reportingDuties(sources.projects), now);
-  const snapshot = publicPilot(pilot, disclosed, { disbursedWan: Math.round(disbursedWan * 100) / 100, ...extras, reporting }, now);
+  const snapshot = publicPilot(pilot, disclosed, { funds: publicFunds(pilotLedger(pilot.id, sources.projects, now)), ...extras, reporting }, now);
   await publishSnapshot(SNAPSHOT_PATHS.pilot(pilot.id), snapshot);
 }
 

@@ -47,4 +47,7 @@ export const DEMO_ACCOUNTS: Account[] = [
   { username: 'caizhengju-sme', password: DEMO_PASSWORD, name: '区财政局 企业科 吴静', groups: ['finance'], attributes: { pilot: 'wuqing-sme' } },
   { username: 'zonghe', password: DEMO_PASSWORD, name: '天津运河数字化综合服务有限公司', groups: ['provider'], attributes: { provider: 'comp-wq-food', pilot: 'wuqing-sme' } },
   { username: 'shengting', password: DEMO_PASSWORD, name: '市工业和信息化局 督导', groups: ['supervisor'], attributes: { supervision: 'ministry' } },
+  // A provincial supervisor (003 §三(一)、(三): 省级工业和信息化、财政部门 — Tianjin, a 直辖市, is its own province):
+  // the account's supervision claim is the province's division code; it sees the pilots in it (shared/scope.ts).
+  { username: 'shengji', password: DEMO_PASSWORD, name: '天津市工业和信息化局 规划处 省级督导', groups: ['supervisor'], attributes: { supervision: '120000' } },
 ];

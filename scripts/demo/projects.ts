@@ -29,6 +29,17 @@ type Step = {
   at: string;
   attach?: Record<string, DemoAttachment>;
 };
+const FUNDING = [
+  { source: 'central', supportMethod: 'investment_subsidy', amountWan: 250 },
+  { source: 'local', amountWan: 250 },
+] as const;
+/** A tranche step taken twice (one finance actor per source): the central half first, then the local. */
+const bySource = (kind: 'pre_allocation' | 'remainder', amountWan: number) => (n: number, e: Slots) => ({
+  kind,
+  amountWan,
+  source: n === 0 ? 'central' : 'local',
+  voucherEvidenceIds: [slot(e, 'tranche')],
+});
 const slot = (evidence: Slots, name: string): string => {
   const id = evidence[name];
   if (id === undefined) throw new Error(`no demo evidence in slot ${name}`);
@@ -41,11 +52,13 @@ const STEPS: Step[] = [
   { action: 'assign_experts', who: BUREAU, input: { rubric: RUBRIC, experts: EXPERTS.map(({ subject }, n) => ({ subject, name: `评审专家${n + 1}` })) }, at: '2025-03-10T02:00:00Z' },
   { action: 'declare_conflict', who: EXPERTS, input: { hasConflict: false }, at: '2025-03-12T02:00:00Z' },
   { action: 'submit_score', who: EXPERTS, input: (n: number) => ({ scores: RUBRIC.map((c) => ({ criterionId: c.id, score: 78 + n * 3 })), comments: '方案可行，效益明确' }), at: '2025-03-12T03:00:00Z' },
-  { action: 'select', who: BUREAU, input: { approvedAmountWan: 500, noticeDays: 5 }, at: '2025-03-18T02:00:00Z' },
+  // 003 §二(五): the approval by source — central award funds as 投资补助, matched 1:1 by local funds (002 §五(二))
+  { action: 'select', who: BUREAU, input: { approvedAmountWan: 500, noticeDays: 5, funding: FUNDING }, at: '2025-03-18T02:00:00Z' },
   { action: 'confirm_selection', who: BUREAU, input: { signingWindowDays: 15 }, at: '2025-03-24T02:00:00Z' },
   { action: 'sign_agreement', who: 'enterprise', input: (_n: number, e: Slots) => ({ agreementEvidenceId: slot(e, 'agreement') }), at: '2025-03-28T02:00:00Z', attach: { agreement: { category: 'agreement', label: '项目任务书（签章版）' } } },
   { action: 'issue_fund_plan', who: BUREAU, input: { meetingRef: '党组会〔2025〕5号', preAllocationWan: 300 }, at: '2025-04-10T02:00:00Z' },
-  { action: 'record_tranche', who: FINANCE, input: { kind: 'pre_allocation', amountWan: 300 }, at: '2025-04-15T02:00:00Z' },
+  // The finance bureau pays each source apart (003 §二(五) 单独核算): one tranche per source, the same voucher.
+  { action: 'record_tranche', who: [FINANCE, FINANCE], input: bySource('pre_allocation', 150), at: '2025-04-15T02:00:00Z', attach: { tranche: { category: 'fund_voucher', label: '预拨资金拨款凭证' } } },
   {
     action: 'report_progress', who: 'enterprise', at: '2025-07-01T02:00:00Z',
     input: (_n: number, e: Slots) => ({ period: '2025Q2', summary: '设备已到货并完成安装调试', percentComplete: 60, investedWan: 900, evidenceIds: [slot(e, 'photo')] }),
@@ -67,13 +80,32 @@ const STEPS: Step[] = [
   { action: 'pass_formal_review', who: 'town', input: {}, at: '2025-12-05T02:00:00Z' },
   { action: 'assess', who: OPERATOR, input: (_n: number, e: Slots) => ({ conclusion: 'pass', summary: '绩效指标全部达成', reportEvidenceId: slot(e, 'report') }), at: '2025-12-15T02:00:00Z', attach: { report: { category: 'acceptance_report', label: '项目验收报告' } } },
   { action: 'accept', who: BUREAU, input: {}, at: '2025-12-20T02:00:00Z' },
-  { action: 'record_tranche', who: FINANCE, input: { kind: 'remainder', amountWan: 200 }, at: '2025-12-28T02:00:00Z' },
+  { action: 'record_tranche', who: [FINANCE, FINANCE], input: bySource('remainder', 100), at: '2025-12-28T02:00:00Z', attach: { tranche: { category: 'fund_voucher', label: '剩余资金拨款凭证' } } },
+];
+
+/**
+ * 收回 (003 §三(三); 滨海 §三(五)8 项目不实): a spot check found part of one project's declared
+ * investment untrue, so the bureau orders back 50 万元 of its local funds and the enterprise repays
+ * 30 of them — the ledger shows the order, the repayment, the 20 still owed, and the pilot's
+ * matching ratio falling below 1:1 on the net approvals.
+ */
+const RECOVERY: Step[] = [
+  {
+    action: 'order_funds', who: BUREAU, at: '2025-09-01T02:00:00Z',
+    input: (_n: number, e: Slots) => ({ measure: 'recovery', source: 'local', amountWan: 50, reason: 'untrue_material', documentRef: '武工信〔2025〕31号', documentEvidenceIds: [slot(e, 'decision')] }),
+    attach: { decision: { category: 'fund_decision', label: '收回部分地方财政资金的决定' } },
+  },
+  {
+    action: 'record_repayment', who: FINANCE, at: '2025-09-20T02:00:00Z',
+    input: (_n: number, e: Slots) => ({ orderId: 'F1', amountWan: 30, reference: '缴款书 2025-0920', voucherEvidenceIds: [slot(e, 'repayment')] }),
+    attach: { repayment: { category: 'fund_voucher', label: '资金缴回凭证' } },
+  },
 ];
 
 /** Demo projects: title, enterprise and how many steps of the script each has taken. */
 export const DEMO_PROJECTS = [
   { id: 'DEMO-001', enterprise: 0, title: '精密零部件数字化车间改造', steps: STEPS.length },
-  { id: 'DEMO-002', enterprise: 1, title: '智能装备柔性产线与MES升级', steps: 11 },
+  { id: 'DEMO-002', enterprise: 1, title: '智能装备柔性产线与MES升级', steps: 11, after: RECOVERY },
   { id: 'DEMO-003', enterprise: 2, title: '新材料生产线“哑设备”联网改造', steps: 9 },
   { id: 'DEMO-004', enterprise: 0, title: '仓储物流智能化改造', steps: 6 },
   { id: 'DEMO-005', enterprise: 1, title: '工业互联网平台供应链协同（线）', steps: 3 },
@@ -114,7 +146,8 @@ export async function walkDemoProject(demo: (typeof DEMO_PROJECTS)[number], step
   const invoiceNumber = `2512${demo.id.replace(/\D/g, '').padStart(16, '0')}`;
   const evidence: Slots = { plan: await attach(project, owner, { category: 'plan', label: `${demo.title}实施方案` }, new Date('2025-03-03T03:00:00Z')) };
   project = await stepper.act(project, 'save_draft', { ...application, evidenceIds: [slot(evidence, 'plan')] }, owner, new Date('2025-03-03T03:00:00Z'));
-  for (const step of STEPS.slice(0, demo.steps)) {
+  const after: readonly Step[] = 'after' in demo ? demo.after : [];
+  for (const step of [...STEPS.slice(0, demo.steps), ...after]) {
     const actors = step.who === 'enterprise' ? [owner] : step.who === 'town' ? [town] : Array.isArray(step.who) ? step.who : [step.who];
     for (const [name, attachment] of Object.entries(step.attach ?? {})) {
       const file = attachment.category === 'invoice' ? { ...attachment, invoiceNumber } : attachment;

@@ -18,6 +18,7 @@ export async function seedDemoData(now: Date = new Date()): Promise<{ pilots: nu
   const { createGuide } = await import('../../functions/commons/store/guides');
   const { getStoredProject, saveDecision } = await import('../../functions/commons/store/projects');
   const { createDraft, decide } = await import('../../shared/projects/decide');
+  const { allProjectsOfEnterprise } = await import('../../functions/commons/store/funds');
 
   // Derived indicators carry the rule that computes them (shared/indicators/derived.ts).
   for (const pilot of DEMO_PILOTS) await putPilot(withDerivations(pilot));
@@ -50,7 +51,9 @@ export async function seedDemoData(now: Date = new Date()): Promise<{ pilots: nu
         return decision.project;
       },
       async act(project, action, input, actor, at) {
-        const decision = decide(project, action, input, actor, at);
+        // as projects/act does: a selection reads the enterprise's other projects (003 §二(二))
+        const enterpriseProjects = action === 'select' ? await allProjectsOfEnterprise(project.uscc) : [];
+        const decision = decide(project, action, input, actor, at, { enterpriseProjects });
         await saveDecision(stored, decision, { status: 200, body: null }, undefined, at);
         stored = await getStoredProject(project.id);
         return decision.project;

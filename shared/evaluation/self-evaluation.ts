@@ -8,7 +8,9 @@ import type { Warning } from '../obligations/model';
 import type { Pilot } from '../pilots/model';
 import { STATUS_LABELS } from '../projects/lifecycle';
 import { ProjectStatus } from '../projects/model';
-import { beijingDate, sumWan } from '../projects/values';
+import { beijingDate, sumWan, toCents } from '../projects/values';
+import { pilotLedger, type LedgerEntry, type MatchingRatio } from '../funds/ledger';
+import type { SourceFigures } from '../funds/project';
 import { PROVIDER_STATUS_LABELS, ProviderStatus } from '../providers/model';
 import { poolCounts } from '../providers/views';
 import { maturityCounts, type MaturityCounts } from './maturity';
@@ -48,7 +50,22 @@ export interface SelfEvaluation {
   indicatorStatus: Record<BoardRow['evaluation']['status'], number>;
   /** current stage of every project ever submitted (drafts are the enterprise's own) */
   projectsByStage: Array<{ status: ProjectStatus; label: string; count: number }>;
-  funds: { approvedWan: number; disbursedWan: number; disbursedInYearWan: number; smeSubsidiesWan: number };
+  /**
+   * Read from the pilot's ledger as of `asOf` (shared/funds/ledger.ts, 003 §二(五) 单独核算): approved and
+   * disbursed net of 收回 / 扣减 and repayments; by source; the 002 §五(二) matching ratio; open orders.
+   */
+  funds: {
+    approvedWan: number;
+    disbursedWan: number;
+    /** paid in the year less repaid in the year */
+    disbursedInYearWan: number;
+    smeSubsidiesWan: number;
+    bySource: Record<'central' | 'local', SourceFigures>;
+    ownInvestmentWan: number;
+    matching: MatchingRatio;
+    ordersInYear: number;
+    outstandingWan: number;
+  };
   /**
    * Warnings of the year: the bureau's own on projects and providers (滨海 §三(五)8), and those the
    * deadline sweep raised for missed reports, visits, signings and rectifications (逾期警示); its
@@ -114,7 +131,8 @@ export function selfEvaluation(
   const asOf = evaluationInstant(pilot, year, now);
   const rows = indicatorBoard(pilot, values, sources, asOf);
   const submitted = sources.projects.filter((project) => project.submittedAt !== undefined);
-  const tranches = submitted.flatMap((project) => project.tranches).filter((tranche) => notAfter(tranche.paidAt, asOf));
+  const ledger = pilotLedger(pilot.id, submitted, asOf);
+  const ofYear = (kind: LedgerEntry['kind']) => sumWan(ledger.entries.filter((entry) => entry.kind === kind && inYear(entry.at, year)).map((entry) => entry.amountWan));
   const projectWarnings = submitted.flatMap((project) => project.warnings);
   const providerWarnings = sources.providers.flatMap((provider) => provider.warnings);
   const projectIssuedInYear = projectWarnings.filter((warning) => inYear(warning.issuedAt, year)).length;
@@ -132,9 +150,14 @@ export function selfEvaluation(
       .map((status) => ({ status, label: STATUS_LABELS[status], count: submitted.filter((project) => project.status === status).length }))
       .filter((stage) => stage.count > 0),
     funds: {
-      approvedWan: sumWan(submitted.flatMap((project) => (project.selection?.outcome === 'selected' ? [project.selection.approvedAmountWan] : []))),
-      disbursedWan: sumWan(tranches.map((tranche) => tranche.amountWan)),
-      disbursedInYearWan: sumWan(tranches.filter((tranche) => inYear(tranche.paidAt, year)).map((tranche) => tranche.amountWan)),
+      approvedWan: sumWan([ledger.totals.central.netApprovedWan, ledger.totals.local.netApprovedWan]),
+      disbursedWan: sumWan([ledger.totals.central.netPaidWan, ledger.totals.local.netPaidWan]),
+      disbursedInYearWan: (toCents(ofYear('disbursement')) - toCents(ofYear('repayment'))) / 100,
+      bySource: { central: ledger.totals.central, local: ledger.totals.local },
+      ownInvestmentWan: ledger.totals.enterprise.ownInvestmentWan,
+      matching: ledger.matching,
+      ordersInYear: ledger.recoveries.filter((order) => inYear(order.orderedAt, year)).length,
+      outstandingWan: sumWan(ledger.recoveries.map((order) => order.outstandingWan)),
       smeSubsidiesWan: sumWan(sources.smeFirms.flatMap((firm) => (firm.subsidy && notAfter(firm.subsidy.grantedAt, asOf) ? [firm.subsidy.amountWan] : []))),
     },
     warnings: {

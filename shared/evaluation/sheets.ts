@@ -1,3 +1,4 @@
+import type { MatchingBasis } from '../funds/ledger';
 import type { PilotKind } from '../pilots/model';
 import type { SelfEvaluation } from './self-evaluation';
 
@@ -95,16 +96,32 @@ function projects(report: SelfEvaluation): SelfEvaluationSheet {
   };
 }
 
+function matchingText(basis: MatchingBasis): string {
+  if (basis.ratio === null) return '暂无中央奖补资金';
+  return `${basis.ratio.toFixed(2)} : 1${basis.belowOneToOne ? '（低于 1:1）' : ''}`;
+}
+
 function funds(report: SelfEvaluation): SelfEvaluationSheet {
   const { funds: money, warnings } = report;
   return {
     name: '资金与警示',
-    title: '资金批复拨付与警示情况',
+    // every amount net of 收回 / 扣减 orders and repayments, read from the pilot's ledger
+    title: '资金批复拨付与警示情况（扣除收回、扣减与缴回）',
     columns: [{ header: '事项', width: 30 }, { header: '数值', width: 16 }],
     rows: [
       ['批复支持资金（万元）', money.approvedWan],
       ['累计拨付资金（万元）', money.disbursedWan],
       [`${report.year} 年拨付资金（万元）`, money.disbursedInYearWan],
+      ['其中：中央奖补资金批复（万元）', money.bySource.central.netApprovedWan],
+      ['其中：中央奖补资金拨付（万元）', money.bySource.central.netPaidWan],
+      ['其中：地方财政资金批复（万元）', money.bySource.local.netApprovedWan],
+      ['其中：地方财政资金拨付（万元）', money.bySource.local.netPaidWan],
+      ['企业自筹资金（万元）', money.ownInvestmentWan],
+      // 002 §五(二): 地方配套资金与试点城市奖补资金比例原则上不低于 1:1
+      ['地方配套比例（地方:中央，按批复）', matchingText(money.matching.approved)],
+      ['地方配套比例（地方:中央，按拨付）', matchingText(money.matching.paid)],
+      [`${report.year} 年收回/扣减决定（项）`, money.ordersInYear],
+      ['待缴回资金（万元）', money.outstandingWan],
       ['中小企业奖补资金（万元）', money.smeSubsidiesWan],
       [`${report.year} 年项目警示（次）`, warnings.projectIssuedInYear],
       ['未解除的项目警示（项）', warnings.projectOpen],

@@ -49,6 +49,9 @@ export const EvidenceCategory = z.enum([
   'business_licence',
   'agreement',
   'acceptance_report',
+  // money by source (issue 13): the finance bureau's payment and repayment vouchers, the bureau's 收回/扣减 decision
+  'fund_voucher',
+  'fund_decision',
   // a provider's registration materials (002 §三(一)2(2)) and rectification report (§三(一)2(4))
   'provider_application',
   'financial_statement',
@@ -76,6 +79,11 @@ export interface CategoryDefinition {
   uploaders: readonly Role[];
   /** An invoice is declared with its number, so one invoice claimed twice can be found. */
   invoiceNumber: boolean;
+  /**
+   * Still taken by a project that is accepted or terminated: money moves after a project closes (the
+   * remainder after acceptance, 滨海 §三(五)10; 收回 after termination, 003 §三(三)), with its vouchers.
+   */
+  afterClosing?: true;
 }
 
 const MiB = 1024 * 1024;
@@ -100,6 +108,10 @@ export const EVIDENCE_CATEGORIES: Record<EvidenceCategory, CategoryDefinition> =
   agreement: { label: '项目任务书', kinds: ['pdf'], holders: PROJECT, maxBytes: DOCUMENT_MAX, uploaders: ['enterprise'], invoiceNumber: false },
   // 滨海 §三(五)9: 综合管理服务商组织开展项目验收 … 区工业和信息化局根据项目验收报告审定
   acceptance_report: { label: '验收报告', kinds: ['pdf'], holders: PROJECT, maxBytes: DOCUMENT_MAX, uploaders: ['operator', 'bureau'], invoiceNumber: false },
+  // 003 §二(五) 单独核算: every entry of a pilot's ledger carries its voucher — the finance bureau's own
+  fund_voucher: { label: '资金拨付/缴回凭证', kinds: ['pdf', ...IMAGES, 'ofd'], holders: PROJECT, maxBytes: 10 * MiB, uploaders: ['finance'], invoiceNumber: false, afterClosing: true },
+  // 003 §三(三) 扣减或收回奖补资金; 滨海 §三(五)8: the bureau's decision document
+  fund_decision: { label: '收回/扣减资金决定', kinds: ['pdf', 'ofd'], holders: PROJECT, maxBytes: DOCUMENT_MAX, uploaders: ['bureau'], invoiceNumber: false, afterClosing: true },
   // 002 §三(一)2(2) 申报注册需提供的材料; §三(一)2(4) 整改
   provider_application: { label: '服务商申报书', kinds: ['pdf', 'docx'], holders: PROVIDER, maxBytes: DOCUMENT_MAX, uploaders: ['provider'], invoiceNumber: false },
   financial_statement: { label: '财务报表', kinds: ['pdf', 'xlsx', ...IMAGES], holders: PROVIDER, maxBytes: 20 * MiB, uploaders: ['provider'], invoiceNumber: false },

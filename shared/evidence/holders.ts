@@ -17,6 +17,7 @@ import { PROVIDER_TERMINAL_STATUSES } from '../providers/lifecycle';
 import type { Provider, ProviderStatus } from '../providers/model';
 import type { Principal, Role } from '../roles';
 import { worksInPilot } from '../scope';
+import type { CategoryDefinition } from './categories';
 import { projectHolder, type EvidenceHolder } from './holder';
 
 /**
@@ -142,14 +143,18 @@ export function canReadHolder(actor: Principal, loaded: LoadedHolder): boolean {
   }
 }
 
+/** The closed states in which a project's money still moves (shared/projects/lifecycle.ts order_funds, record_tranche). */
+const MONEY_AFTER_CLOSING: readonly ProjectStatus[] = ['accepted', 'terminated'];
+
 /**
  * Whether the holder still takes new files: not a closed project, not a rejected or eliminated
  * provider, not a derived indicator nor a locked period, not a subsidised or withdrawn SME. ILLEGAL_TRANSITION otherwise, as any change
  * a lifecycle does not allow.
  */
-export function assertTakesUploads(loaded: LoadedHolder): void {
+export function assertTakesUploads(loaded: LoadedHolder, category?: Pick<CategoryDefinition, 'afterClosing'>): void {
   switch (loaded.type) {
     case 'project':
+      if (category?.afterClosing && MONEY_AFTER_CLOSING.includes(loaded.project.status)) return;
       if ((TERMINAL_STATUSES as readonly ProjectStatus[]).includes(loaded.project.status)) {
         throw new DomainError('ILLEGAL_TRANSITION', { details: { status: loaded.project.status } });
       }

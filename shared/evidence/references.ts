@@ -25,6 +25,9 @@ const EVIDENCE_FIELDS: Readonly<Record<string, readonly EvidenceCategory[] | nul
   contractIds: ['contract'],
   invoiceIds: ['invoice'],
   paymentVoucherIds: ['payment_voucher'],
+  // issue 13: a tranche's and a repayment's vouchers; a 收回/扣减 order's decision document
+  voucherEvidenceIds: ['fund_voucher', 'payment_voucher'],
+  documentEvidenceIds: ['fund_decision'],
   // 002 §三(一)2(2): a provider's registration materials (shared/providers/model.ts ProviderMaterials)
   applicationFormId: ['provider_application'],
   businessLicenceId: ['business_licence'],

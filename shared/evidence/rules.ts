@@ -70,7 +70,7 @@ function uploaderRole(category: CategoryDefinition, actor: Principal, loaded: Lo
 export function planUpload(loaded: LoadedHolder, actor: Principal, input: unknown, now: Date, uploadId: string): PendingUpload {
   const request = parseInput(UploadRequest, input);
   const category = EVIDENCE_CATEGORIES[request.category];
-  assertTakesUploads(loaded);
+  assertTakesUploads(loaded, category);
   if (!category.holders.includes(loaded.type)) {
     throw new DomainError('VALIDATION_FAILED', { issues: [{ path: 'category', message: `${category.label}不属于此处的材料` }] });
   }

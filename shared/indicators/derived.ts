@@ -1,5 +1,6 @@
 import type { EnterpriseScale } from '../enterprises/model';
 import type { Indicator, IndicatorDerivation, Pilot } from '../pilots/model';
+import { projectFunds } from '../funds/project';
 import type { Project } from '../projects/model';
 import { beijingDate, sumWan } from '../projects/values';
 import type { Provider } from '../providers/model';
@@ -58,13 +59,10 @@ export const DERIVATIONS: Record<IndicatorDerivation, Rule> = {
     ).size,
   // 000 §一: 完成10个中央资金支持的重点项目 — accepted by the bureau (002 §三(五)9).
   accepted_key_projects: ({ projects }, asOf) => projects.filter((project) => project.category === 'central_fund' && by(acceptedAt(project), asOf)).length,
-  // 000 #9 实施期内地方支持技术改造财政资金累计金额: disbursed tranches of the projects funded locally (市级专项
-  // 资金及其他支持项目, 002 §三(五)), i.e. every category but the central fund's.
-  local_funds: ({ projects }, asOf, unit) =>
-    inUnit(
-      sumWan(projects.filter((project) => project.category !== 'central_fund').flatMap((project) => project.tranches.filter((tranche) => by(tranche.paidAt, asOf)).map((tranche) => tranche.amountWan))),
-      unit,
-    ),
+  // 000 #9 实施期内地方支持技术改造财政资金累计金额: local funds paid, read from the ledger by source
+  // (shared/funds/project.ts) — the locally funded projects' and the local matching on central-fund
+  // projects (002 §五(二)) alike — net of repayments against 收回 orders.
+  local_funds: ({ projects }, asOf, unit) => inUnit(sumWan(projects.map((project) => projectFunds(project, asOf).local.netPaidWan)), unit),
   // 000 #8 培育数字化转型专业化服务商: providers admitted into the pool and not eliminated.
   providers_in_pool: ({ providers }, asOf) => providers.filter((provider) => inPoolAt(provider, asOf)).length,
   // 004 §三: 培育3家综合型服务商和不少于60家行业型（含场景型）服务商

@@ -2,10 +2,12 @@ import * as z from 'zod';
 import { DomainError } from '../errors';
 import type { Participation } from '../enterprises/model';
 import { scopeFromRegistration } from '../enterprises/register';
+import { centralFundingOnPlatform } from '../funds/project';
 import type { Principal } from '../roles';
 import { isValidUscc } from '../uscc';
 import { parseInput } from '../validation';
 import { deliveryEffects } from './effects-delivery';
+import { fundEffects } from './effects-funds';
 import type { ProjectEnv } from './effects-common';
 import { selectionEffects } from './effects-selection';
 import { CreateDraftInput } from './inputs';
@@ -32,9 +34,11 @@ export interface Decision {
 export interface DecideOptions {
   /** Spread of expert totals above which a selection is flagged for moderation. */
   moderationThreshold?: number;
+  /** The enterprise's projects (any pilot), so a selection flags central funds held twice (003 §二(二)). */
+  enterpriseProjects?: readonly Project[];
 }
 
-const effects: Effects<Project, ProjectActions, ProjectEnv> = { ...selectionEffects, ...deliveryEffects };
+const effects: Effects<Project, ProjectActions, ProjectEnv> = { ...selectionEffects, ...deliveryEffects, ...fundEffects };
 
 export const projectMachine: Machine<ProjectStatus, Project, ProjectActions, ProjectEnv> = {
   table: PROJECT_ACTIONS,
@@ -51,7 +55,7 @@ const Options = z.object({ moderationThreshold: z.number().min(0).max(100).defau
  * Returns a new project with version + 1 and updatedAt = now; `project` is never mutated.
  */
 export function decide(project: Project, action: string, input: unknown, actor: Principal, now: Date, options: DecideOptions = {}): Decision {
-  const env = parseInput(Options, options);
+  const env = { ...parseInput(Options, { moderationThreshold: options.moderationThreshold }), centralFundingOnPlatform: centralFundingOnPlatform(project, options.enterpriseProjects ?? []) };
   const { next, event } = runAction(projectMachine, project, action, input, actor, now, env);
   return { project: next, event };
 }

@@ -1,11 +1,14 @@
 import type { z } from 'zod';
 import type { EffectContext, EffectResult } from './machine';
 import type { ProjectAction, ProjectActions } from './lifecycle';
+import type { CentralFundingElsewhere } from '../funds/model';
 import type { Project } from './model';
 
 /** What the interpreter hands a project effect besides the record: parameters of the rules. */
 export interface ProjectEnv {
   moderationThreshold: number;
+  /** 003 §二(二): central funds the enterprise's other projects on the platform hold (read for `select`) */
+  centralFundingOnPlatform: readonly CentralFundingElsewhere[];
 }
 
 export type ProjectEffect<K extends ProjectAction> = (

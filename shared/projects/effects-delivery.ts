@@ -70,7 +70,6 @@ const CHANGE_KIND_LABELS = { schedule: '进度调整', scope: '内容调整', bu
 
 type DeliveryAction =
   | 'report_progress'
-  | 'record_tranche'
   | 'record_spot_check'
   | 'issue_warning'
   | 'clear_warning'
@@ -93,35 +92,6 @@ export const deliveryEffects: ProjectEffectsFor<DeliveryAction> = {
       next: { ...current, progressReports: [...current.progressReports, report] },
       summary: `报送 ${input.period} 建设进度（完成 ${input.percentComplete}%）`,
       data: { reportId: report.id },
-    };
-  },
-
-  record_tranche: ({ current, input, actor, at }) => {
-    const selection = current.selection;
-    const plan = current.fundPlan;
-    if (selection?.outcome !== 'selected' || plan === undefined) return preconditionFailed('尚未下达资金计划', 'no_fund_plan');
-    // A 滨海 §三(五)8 警示 that is still open holds the next tranche until the bureau clears it.
-    const held = openWarnings(current).map((warning) => warning.id);
-    if (held.length > 0) preconditionFailed('项目存在未解除的警示，暂缓拨付', 'warning_holds_tranche', { warnings: held });
-    const paid = (kind?: string) => sumWan(current.tranches.filter((t) => kind === undefined || t.kind === kind).map((t) => t.amountWan));
-    if (input.kind === 'pre_allocation') {
-      if (current.status === 'accepted') preconditionFailed('验收通过后只拨付剩余资金', 'pre_allocation_after_acceptance');
-      if (toCents(paid('pre_allocation')) + toCents(input.amountWan) > toCents(plan.preAllocationWan)) {
-        preconditionFailed('预拨资金累计超过资金计划', 'exceeds_pre_allocation', { preAllocationWan: plan.preAllocationWan });
-      }
-    } else if (current.status !== 'accepted') {
-      // 滨海 §三(五)10: 验收通过的……拨付剩余资金
-      preconditionFailed('剩余资金须在验收通过后拨付', 'remainder_before_acceptance');
-    }
-    // 108号 §二(五): 专款专用 — never more than the approved amount
-    if (toCents(paid()) + toCents(input.amountWan) > toCents(selection.approvedAmountWan)) {
-      preconditionFailed('累计拨付不能超过支持金额', 'exceeds_approved', { approvedAmountWan: selection.approvedAmountWan, paidWan: paid() });
-    }
-    const tranche = { id: nextId('T', current.tranches), ...input, paidAt: at, by: actor.subject };
-    return {
-      next: { ...current, tranches: [...current.tranches, tranche] },
-      summary: `${input.kind === 'pre_allocation' ? '预拨' : '拨付剩余'}资金 ${formatWan(input.amountWan)}`,
-      data: { trancheId: tranche.id, amountWan: input.amountWan },
     };
   },
 

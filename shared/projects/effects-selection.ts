@@ -1,4 +1,6 @@
 import { DomainError } from '../errors';
+import { fundingSummary } from '../funds/model';
+import { approvedFunding, defaultLine } from '../funds/project';
 import { formatWan, replaceById, type ProjectEffectsFor } from './effects-common';
 import { MIN_SCORING_EXPERTS } from './lifecycle';
 import { nextId, preconditionFailed, unknownReference } from './machine';
@@ -163,6 +165,10 @@ export const selectionEffects: ProjectEffectsFor<SelectionAction> = {
     }
     const result = projectPanelResult(current, { moderationThreshold: env.moderationThreshold });
     const end = addDays(beijingDate(now), input.noticeDays);
+    // 003 §二(五): the approved amount carries its source; 003 §二(二): central funds held elsewhere are flagged, not refused
+    const funding = input.funding ?? [defaultLine(current.category, input.approvedAmountWan)];
+    const centralFundingElsewhere = funding.some((line) => line.source === 'central') ? [...input.centralFundingElsewhere, ...env.centralFundingOnPlatform] : [];
+    const flag = centralFundingElsewhere.length > 0 ? `；注意：该企业已获其他中央财政资金支持（${centralFundingElsewhere.map((held) => held.programme).join('、')}），请核实不属同一项目重复安排` : '';
     return {
       next: {
         ...current,
@@ -174,11 +180,13 @@ export const selectionEffects: ProjectEffectsFor<SelectionAction> = {
           comments: input.comments,
           decidedAt: at,
           by: actor.subject,
+          funding,
+          ...(centralFundingElsewhere.length > 0 ? { centralFundingElsewhere } : {}),
         },
         publicNotice: { start: at, end, days: input.noticeDays, objections: [] },
       },
-      summary: `拟支持 ${formatWan(input.approvedAmountWan)}，公示至 ${end}`,
-      data: { approvedAmountWan: input.approvedAmountWan, panelScore: result.score, noticeEnd: end },
+      summary: `拟支持 ${formatWan(input.approvedAmountWan)}（${fundingSummary(funding)}），公示至 ${end}${flag}`,
+      data: { approvedAmountWan: input.approvedAmountWan, panelScore: result.score, noticeEnd: end, funding, centralFundingElsewhere },
     };
   },
 
@@ -260,7 +268,7 @@ export const selectionEffects: ProjectEffectsFor<SelectionAction> = {
     return {
       next: {
         ...current,
-        fundPlan: { issuedAt: at, meetingRef: input.meetingRef, preAllocationWan: input.preAllocationWan, remainderWan, by: actor.subject },
+        fundPlan: { issuedAt: at, meetingRef: input.meetingRef, preAllocationWan: input.preAllocationWan, remainderWan, by: actor.subject, funding: approvedFunding(current) },
       },
       summary: `下达资金计划：预拨 ${formatWan(input.preAllocationWan)}，验收后拨付 ${formatWan(remainderWan)}`,
     };

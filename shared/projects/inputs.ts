@@ -10,6 +10,7 @@ import {
   Application,
   WarningCategory,
 } from './model';
+import { CentralFundingElsewhere, Funding, SupportSource, fundingMatches } from '../funds/model';
 import { publishedText } from '../validation';
 import { EvidenceId, Id, IsoDate, IsoDateTime, Line, PositiveWan, Subject, Text, Wan } from './values';
 
@@ -66,11 +67,20 @@ export const SubmitScoreInput = z.strictObject({
   comments: Text(4000),
 });
 
-export const SelectInput = z.strictObject({
-  approvedAmountWan: PositiveWan,
-  noticeDays: z.number().int().min(1).max(30),
-  comments: publishedText({ max: 2000, multiline: true }).default(''),
-});
+export const SelectInput = z
+  .strictObject({
+    approvedAmountWan: PositiveWan,
+    noticeDays: z.number().int().min(1).max(30),
+    comments: publishedText({ max: 2000, multiline: true }).default(''),
+    /** the approved amount by source (003 §二(五)); without it, the project category's source */
+    funding: Funding.optional(),
+    /** 003 §二(二): central funds the enterprise declared it holds in another programme */
+    centralFundingElsewhere: z.array(CentralFundingElsewhere).max(20).default([]),
+  })
+  .refine((input) => input.funding === undefined || fundingMatches(input.funding, input.approvedAmountWan), {
+    error: '各资金来源之和须等于支持金额',
+    path: ['funding'],
+  });
 
 export const RecordObjectionInput = z.strictObject({ text: Text(4000), receivedAt: IsoDateTime.optional() });
 
@@ -94,6 +104,9 @@ export const RecordTrancheInput = z.strictObject({
   kind: TrancheKind,
   amountWan: PositiveWan,
   reference: publishedText({ max: 100 }).optional(),
+  /** the approved line it pays; may be left out when the approval has one source */
+  source: SupportSource.optional(),
+  voucherEvidenceIds: z.array(EvidenceId).max(20).default([]),
 });
 
 export const RecordSpotCheckInput = z.strictObject({

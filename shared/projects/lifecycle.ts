@@ -1,4 +1,5 @@
 import type { ActionSpec } from './machine';
+import { OrderFundsInput, RecordRepaymentInput } from '../funds/model';
 import { Application, type ProjectStatus } from './model';
 import {
   AddExpertsInput,
@@ -102,6 +103,9 @@ export const PROJECT_ACTIONS = {
   report_progress: { label: '报送建设进度', from: ['in_progress', 'rectification'], roles: ['enterprise'], input: ReportProgressInput },
   // 滨海 §三(二)3: 区财政局办理资金拨付; §三(五)10: 验收通过后拨付剩余资金
   record_tranche: { label: '登记资金拨付', from: [...DELIVERY, 'accepted'], roles: ['finance'], input: RecordTrancheInput },
+  // 003 §三(三) 扣减或收回奖补资金; 滨海 §三(五)8–10: a terminated, failed or untrue project's funds (issue 13)
+  order_funds: { label: '收回或扣减资金', from: [...DELIVERY, 'accepted', 'terminated'], roles: ['bureau'], input: OrderFundsInput },
+  record_repayment: { label: '登记资金缴回', from: [...DELIVERY, 'accepted', 'terminated'], roles: ['finance'], input: RecordRepaymentInput },
   // 滨海 §三(五)8: 不定期组织专家现场抽查核验
   record_spot_check: { label: '登记现场抽查', from: ['in_progress', 'rectification'], roles: ['bureau', 'operator'], input: RecordSpotCheckInput },
   // 滨海 §三(五)8: 对项目不实、实施进度滞后、成效不佳的改造项目提出警示

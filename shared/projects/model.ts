@@ -16,6 +16,7 @@ import {
   Tranche,
   Warning,
 } from './records';
+import { FundOrder, Repayment } from '../funds/model';
 import { PROJECT_CATEGORIES, PROJECT_STATUSES } from './states';
 import { Id, IsoDateTime, Line, Uscc } from './values';
 
@@ -60,6 +61,9 @@ export const Project = z.object({
   agreement: Agreement.optional(),
   fundPlan: FundPlan.optional(),
   tranches: z.array(Tranche),
+  /** 收回 / 扣减 orders and the repayments against them (issue 13); absent until the first */
+  fundOrders: z.array(FundOrder).optional(),
+  repayments: z.array(Repayment).optional(),
   progressReports: z.array(ProgressReport),
   spotChecks: z.array(SpotCheck),
   warnings: z.array(Warning),

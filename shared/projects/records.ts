@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { BudgetKind, Milestone, PerformanceIndicator } from './application';
+import { CentralFundingElsewhere, Funding, SupportMethod, SupportSource } from '../funds/model';
 import { EvidenceId, Id, IsoDate, IsoDateTime, Line, PositiveWan, Subject, Text, Wan } from './values';
 
 /** The histories a project accumulates, one schema per kind of record (滨海 §三(五)3–10). */
@@ -53,6 +54,10 @@ export const Selection = z.discriminatedUnion('outcome', [
     decidedAt: IsoDateTime,
     by: Subject,
     confirmedAt: IsoDateTime.optional(),
+    /** the approved amount by source (003 §二(五)); absent on selections made before sources were kept */
+    funding: Funding.optional(),
+    /** 003 §二(二) 不得重复安排中央财政资金: central funds the enterprise already holds elsewhere, flagged here */
+    centralFundingElsewhere: z.array(CentralFundingElsewhere).optional(),
   }),
   z.object({ outcome: z.literal('declined'), reason: z.string(), decidedAt: IsoDateTime, by: Subject }),
 ]);
@@ -84,6 +89,8 @@ export const FundPlan = z.object({
   preAllocationWan: Wan,
   remainderWan: Wan,
   by: Subject,
+  /** the plan's money by source, as approved (003 §二(五)); absent on plans issued before sources were kept */
+  funding: Funding.optional(),
 });
 export type FundPlan = z.infer<typeof FundPlan>;
 
@@ -97,6 +104,11 @@ export const Tranche = z.object({
   paidAt: IsoDateTime,
   reference: z.string().optional(),
   by: Subject,
+  /** which approved line it pays (003 §二(五) 单独核算); absent on tranches recorded before sources were kept */
+  source: SupportSource.optional(),
+  supportMethod: SupportMethod.optional(),
+  /** the finance bureau's payment vouchers (拨款凭证) */
+  voucherEvidenceIds: z.array(EvidenceId).optional(),
 });
 export type Tranche = z.infer<typeof Tranche>;
 

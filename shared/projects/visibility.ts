@@ -118,9 +118,11 @@ export function publicView(project: Project): PublicProject | null {
 
 /**
  * Whether a change altered what the public sees of a project, so its pilot's snapshot must be
- * republished (the dashboards read snapshots only). Tranches count: the public sees funds disbursed.
+ * republished (the dashboards read snapshots only). Tranches, 收回 / 扣减 orders and repayments count:
+ * the public sees the funds net of them (shared/funds/ledger.ts publicFunds).
  */
 export function disclosureChanged(before: Project | undefined, after: Project): boolean {
-  const disclosed = (project: Project | undefined) => (project ? JSON.stringify([publicView(project), isDisclosed(project) ? project.tranches.length : 0]) : 'null');
+  const money = (project: Project) => [project.tranches.length, project.fundOrders?.length ?? 0, project.repayments?.length ?? 0];
+  const disclosed = (project: Project | undefined) => (project ? JSON.stringify([publicView(project), isDisclosed(project) ? money(project) : 0]) : 'null');
   return disclosed(before) !== disclosed(after);
 }

@@ -1,3 +1,4 @@
+import type { PublicFunds } from '../funds/ledger';
 import type { Indicator, Pilot, PilotKind } from '../pilots/model';
 import type { PublicProject as ProjectPublicView } from '../projects/visibility';
 import type { PublicProduct, PublicProvider } from '../providers/views';
@@ -44,7 +45,8 @@ export interface PublicPilot {
   pilot: Omit<Pilot, 'indicators'>;
   indicators: PublicIndicator[];
   projectsByStatus: Record<string, number>;
-  funds: { approvedWan: number; disbursedWan: number };
+  /** read from the pilot's ledger (shared/funds/ledger.ts): net of 收回 / 扣减 and repayments, by source */
+  funds: { approvedWan: number; disbursedWan: number } & Partial<Omit<PublicFunds, 'approvedWan' | 'disbursedWan'>>;
   /** the provider pool: counts, and each provider in it (no materials, financial statements or contacts) */
   providers: { admitted: number; comprehensive?: number; industry?: number; list?: PublicProvider[] };
   /** the 小快轻准 catalogue: listed products of providers in the pool */
@@ -74,6 +76,8 @@ export function publicPilot(
     indicatorValues?: Record<string, IndicatorValue[]>;
     evaluations?: Record<string, PublicEvaluation>;
     disbursedWan?: number;
+    /** the ledger's public figures; when given, they are the funds shown */
+    funds?: PublicFunds;
     admittedProviders?: number;
     providerPool?: { comprehensive: number; industry: number; list: PublicProvider[] };
     catalogue?: PublicProduct[];
@@ -94,7 +98,7 @@ export function publicPilot(
       return { ...indicator, history, ...(latest ? { latest } : {}), ...(evaluation ? { evaluation } : {}) };
     }),
     projectsByStatus,
-    funds: {
+    funds: extra.funds ?? {
       approvedWan: projects.reduce((sum, project) => sum + (project.approvedAmountWan ?? 0), 0),
       disbursedWan: extra.disbursedWan ?? 0,
     },

@@ -167,7 +167,8 @@ describe('the yearly self-evaluation', () => {
     const reply = await clients.bureau.get<{ report: { year: number; asOf: string; projectsByStage: unknown[]; funds: Record<string, number> }; sheets: Array<{ name: string }> }>(`/pilots/${PILOT}/self-evaluations/2025`);
     expect(reply.status).toBe(200);
     expect(reply.body.report).toMatchObject({ year: 2025, asOf: '2025-12-31T15:59:59.999Z', projectsByStage: [{ status: 'in_progress', label: '实施中', count: 1 }] });
-    expect(reply.body.report.funds).toMatchObject({ approvedWan: 500, disbursedWan: 300 });
+    // read from the ledger: DEMO-002's 50 万元 of local funds ordered back, 30 of them repaid (scripts/demo/projects.ts)
+    expect(reply.body.report.funds).toMatchObject({ approvedWan: 450, disbursedWan: 270, ordersInYear: 1, outstandingWan: 20 });
     expect(reply.body.sheets.map((sheet) => sheet.name)).toEqual(['概况', '指标完成情况', '项目进展', '资金与警示', '服务商资源池']);
     expect((await clients.bureau.get(`/pilots/${PILOT}/self-evaluations/2027`)).status).toBe(400);
   });
@@ -185,7 +186,7 @@ describe('the yearly self-evaluation', () => {
     const rows = indicators?.getSheetValues().filter(Array.isArray).map((row) => (row as unknown[]).slice(1)) ?? [];
     expect(rows.find((row) => row[0] === 'tt-04')?.slice(0, 10)).toEqual(['tt-04', '全员劳动生产率', '元/人', '≥', 175000, '2027-12-31', '区统计局', '单位填报', '2025', 168000]);
     expect(rows.find((row) => row[0] === 'tt-03')?.slice(7, 10)).toEqual(['平台计算', '2025Q4', 1]);
-    expect(workbook.getWorksheet('资金与警示')?.getRow(4).values).toEqual([undefined, '累计拨付资金（万元）', 300]);
+    expect(workbook.getWorksheet('资金与警示')?.getRow(4).values).toEqual([undefined, '累计拨付资金（万元）', 270]);
   });
 });
 

@@ -1,3 +1,4 @@
+import type { PilotLedger } from '../../shared/funds/ledger';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, testAccount, type ApiClient, type ApiReply, type TestStack } from './support/gateway';
 import { attach, pdfFile, pngFile } from './support/evidence';
@@ -282,5 +283,24 @@ describe('a central-fund key project through the gateway', () => {
     expect(actions.at(-1)).toBe('record_tranche');
     expect(actions.filter((action) => action === 'request_acceptance')).toHaveLength(2);
     expect((await clients.otherEnterprise.get(`/enterprises/${USCC}/dossier`)).status).toBe(404);
+  });
+
+  it('takes money back after acceptance: a 收回 order with its decision, a repayment with its voucher, netted in the ledger (issue 13)', async () => {
+    // the accepted project of the journey above: 500 approved (central, as 投资补助), 300 + 200 paid
+    version = (await read('bureau', projectId)).body.version;
+    const decisionId = await upload('bureau', projectId, 'fund_decision', '收回资金决定');
+    await expectStep('bureau', projectId, 'order_funds', { measure: 'recovery', source: 'central', amountWan: 80, reason: 'untrue_material', documentRef: '工信发〔2026〕7号', documentEvidenceIds: [decisionId] }, '2026-03-10T02:00:00Z', 'accepted');
+    const tooMuch = await act('finance', projectId, 'record_repayment', { orderId: 'F1', amountWan: 81 }, '2026-03-20T02:00:00Z');
+    expect(tooMuch).toMatchObject({ status: 409, body: { code: 'PRECONDITION_FAILED', details: { reason: 'exceeds_outstanding' } } });
+    // a voucher that is not this project's evidence is refused, and nothing is written
+    const foreign = await act('finance', projectId, 'record_repayment', { orderId: 'F1', amountWan: 1, voucherEvidenceIds: ['not-an-evidence'] }, '2026-03-15T02:00:00Z');
+    expect(foreign).toMatchObject({ status: 400, body: { code: 'EVIDENCE_REFERENCE_INVALID' } });
+    const voucherId = await upload('finance', projectId, 'fund_voucher', '缴回凭证');
+    await expectStep('finance', projectId, 'record_repayment', { orderId: 'F1', amountWan: 80, voucherEvidenceIds: [voucherId] }, '2026-03-20T02:00:00Z', 'accepted');
+    const ledger = await clients.finance.get<{ ledger: PilotLedger }>(`/pilots/${PILOT}/ledger`);
+    expect(ledger.body.ledger.projects.find((line) => line.projectId === projectId)?.central).toMatchObject({ approvedWan: 500, paidWan: 500, recoveryOrderedWan: 80, repaidWan: 80, netPaidWan: 420, outstandingWan: 0 });
+    expect(ledger.body.ledger.entries.filter((entry) => entry.projectId === projectId).map((entry) => entry.kind).slice(-2)).toEqual(['recovery_order', 'repayment']);
+    const snapshot = (await (await fetch(`${stack.url}/data/pilots/${PILOT}.json`)).json()) as { funds: { disbursedWan: number; recoveredWan: number } };
+    expect(snapshot.funds).toMatchObject({ disbursedWan: 420, recoveredWan: 80 });
   });
 });

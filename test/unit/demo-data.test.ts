@@ -30,6 +30,11 @@ describe('the demo data', () => {
     expect(DEMO_ENTERPRISES.some((registration) => pilotsOf(registration.uscc).includes('wuqing-tech') && pilotsOf(registration.uscc).includes('wuqing-sme'))).toBe(true);
   });
 
+  it('has a provincial supervisor account that names its province (003 §三(三))', () => {
+    const provincial = DEMO_ACCOUNTS.filter((account) => account.groups.includes('supervisor') && account.attributes.supervision !== undefined && account.attributes.supervision !== 'ministry');
+    expect(provincial.map((account) => [account.username, account.attributes.supervision])).toEqual([['shengji', '120000']]);
+  });
+
   it('signs every enterprise account in as a registered enterprise', () => {
     for (const account of DEMO_ACCOUNTS.filter((candidate) => candidate.groups.includes('enterprise'))) {
       expect(enterprises.get(String(account.attributes.uscc))?.name, account.username).toBe(account.name);

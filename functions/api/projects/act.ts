@@ -2,6 +2,7 @@ import { api } from '../../commons/http';
 import { idempotencyClaim, rememberedResponse } from '../../commons/store/idempotency';
 import { getStoredProject, saveDecision } from '../../commons/store/projects';
 import { getGuide } from '../../commons/store/guides';
+import { allProjectsOfEnterprise } from '../../commons/store/funds';
 import { publishPilotSnapshot } from '../../commons/publish';
 import { assertEvidenceOfHolder } from '../../commons/store/evidence';
 import { DomainError } from '../../../shared/errors';
@@ -28,7 +29,9 @@ export const handler = api('projects/act', { path: ActionPath, body: ActionReque
   if (stored.project.version !== body.expectedVersion) {
     throw new DomainError('STALE_VERSION', { details: { currentVersion: stored.project.version } });
   }
-  const decision = decide(stored.project, path.action, body.input ?? {}, principal, now);
+  // 003 §二(二): a selection reads the enterprise's other projects, to flag central funds held twice.
+  const enterpriseProjects = path.action === 'select' ? await allProjectsOfEnterprise(stored.project.uscc) : [];
+  const decision = decide(stored.project, path.action, body.input ?? {}, principal, now, { enterpriseProjects });
   // Checked after the lifecycle's own rules, so an illegal step is reported as such first; the two
   // checks read at once, and when both fail the guide's refusal is the one reported, as before.
   const checks = await Promise.allSettled([

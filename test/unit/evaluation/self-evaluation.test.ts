@@ -60,7 +60,10 @@ describe('the yearly self-evaluation', () => {
 
   it('sums funds approved and disbursed, and the warnings of the year', () => {
     // three selected projects at 500 万元; 200 pre-allocated each, the accepted one also got nothing more
-    expect(report.funds).toEqual({ approvedWan: 1500, disbursedWan: 600, disbursedInYearWan: 600, smeSubsidiesWan: 0 });
+    expect(report.funds).toMatchObject({ approvedWan: 1500, disbursedWan: 600, disbursedInYearWan: 600, smeSubsidiesWan: 0, ordersInYear: 0, outstandingWan: 0 });
+    // all three are central-fund projects: no local matching, so the ratio reads 0 : 1 and warns (002 §五(二))
+    expect(report.funds.bySource.central).toMatchObject({ netApprovedWan: 1500, netPaidWan: 600 });
+    expect(report.funds.matching).toMatchObject({ approved: { ratio: 0, belowOneToOne: true }, warning: true });
     expect(report.warnings).toMatchObject({ providerIssuedInYear: 1, providerOpen: 1, overdueInYear: 2, escalationsInYear: 1, totalInYear: 3 });
     // during a year, only what has been raised by now counts
     const early = selfEvaluation(TECH_PILOT, 2026, [approved], SOURCES, SWEPT, NOW);

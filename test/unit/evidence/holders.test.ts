@@ -184,3 +184,23 @@ describe('a project as a holder', () => {
     expectDomainError(() => planUpload(loadedProject(draft), projectActor('enterprise'), declaration('statistical_source'), NOW, 'u-1'), 'VALIDATION_FAILED');
   });
 });
+
+describe('money vouchers after a project closes (issue 13)', () => {
+  const fixtures = stateFixtures();
+
+  it('takes the finance bureau’s vouchers and the bureau’s 收回/扣减 decision on an accepted or terminated project', () => {
+    for (const status of ['accepted', 'terminated'] as const) {
+      const loaded = loadedProject(fixtures[status].project);
+      expect(planUpload(loaded, projectActor('finance'), declaration('fund_voucher'), NOW, 'u-1')).toMatchObject({ category: 'fund_voucher' });
+      expect(planUpload(loaded, projectActor('bureau'), declaration('fund_decision'), NOW, 'u-2')).toMatchObject({ category: 'fund_decision' });
+      expectDomainError(() => planUpload(loaded, projectActor('enterprise'), declaration('invoice', { invoiceNumber: '25120000000000000001' }), NOW, 'u-3'), 'ILLEGAL_TRANSITION');
+    }
+  });
+
+  it('takes no voucher on a project that never got money (withdrawn, not selected), and none from the enterprise', () => {
+    for (const status of ['withdrawn', 'not_selected'] as const) {
+      expectDomainError(() => planUpload(loadedProject(fixtures[status].project), projectActor('finance'), declaration('fund_voucher'), NOW, 'u-1'), 'ILLEGAL_TRANSITION');
+    }
+    expectDomainError(() => planUpload(loadedProject(fixtures.in_progress.project), projectActor('enterprise'), declaration('fund_voucher'), NOW, 'u-1'), 'FORBIDDEN');
+  });
+});

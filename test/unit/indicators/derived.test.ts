@@ -20,13 +20,20 @@ const B = withUsccCheck('91120114MA0000002');
 const C = withUsccCheck('91120114MA0000003');
 const as = (project: Project, id: string, uscc: string, extra: Partial<Project> = {}): Project => ({ ...project, id, uscc, ...extra });
 
+/** The same project as if the bureau had approved it from local funds (滨海 §三(五) 市级专项资金支持项目). */
+const locallyFunded = (project: Project): Partial<Project> => ({
+  category: 'municipal_fund',
+  selection: project.selection?.outcome === 'selected' ? { ...project.selection, funding: [{ source: 'local', amountWan: project.selection.approvedAmountWan }] } : project.selection,
+  tranches: project.tranches.map((tranche) => ({ ...tranche, source: 'local', supportMethod: undefined })),
+});
+
 const PROJECTS: Project[] = [
   as(projects.accepted.project, 'P-acc', A),
   as(projects.in_progress.project, 'P-second', A),
   as(projects.terminated.project, 'P-term', B),
   as(projects.in_progress.project, 'P-small', C),
   as(projects.agreement_signed.project, 'P-signed', B),
-  as(projects.in_progress.project, 'P-city', C, { category: 'municipal_fund' }),
+  as(projects.in_progress.project, 'P-city', C, locallyFunded(projects.in_progress.project)),
 ];
 const providers = providerFixtures();
 const sme = smeFixtures();
@@ -59,6 +66,19 @@ describe('derived indicators from the platform’s records', () => {
     expect(deriveValue(LOCAL_FUNDS, SOURCES, on('2025-04-14'))).toBe(0);
     expect(deriveValue(LOCAL_FUNDS, SOURCES, on('2025-04-15'))).toBe(0.02);
     expect(deriveValue({ ...LOCAL_FUNDS, unit: '万元' }, SOURCES, on('2025-12-31'))).toBe(200);
+  });
+
+  it('counts the local matching paid on a central-fund project, net of repayments (000 #9 from the ledger; 002 §五(二))', () => {
+    const base = projects.in_progress.project;
+    const matched = as(base, 'P-match', A, {
+      selection: base.selection?.outcome === 'selected' ? { ...base.selection, approvedAmountWan: 800, funding: [{ source: 'central', supportMethod: 'investment_subsidy', amountWan: 500 }, { source: 'local', amountWan: 300 }] } : base.selection,
+      tranches: [...base.tranches, { id: 'T2', kind: 'pre_allocation', amountWan: 100, source: 'local', paidAt: '2025-05-01T02:00:00Z', by: 'finance-1' }],
+      fundOrders: [{ id: 'F1', measure: 'recovery', source: 'local', amountWan: 40, reason: 'untrue_material', documentRef: 'x', documentEvidenceIds: [], orderedAt: '2025-06-01T02:00:00Z', by: 'bureau-1' }],
+      repayments: [{ id: 'R1', orderId: 'F1', amountWan: 40, voucherEvidenceIds: [], paidAt: '2025-06-10T02:00:00Z', by: 'finance-1' }],
+    });
+    const sources = { ...SOURCES, projects: [matched] };
+    expect(deriveValue({ ...LOCAL_FUNDS, unit: '万元' }, sources, on('2025-05-01'))).toBe(100);
+    expect(deriveValue({ ...LOCAL_FUNDS, unit: '万元' }, sources, on('2025-06-10'))).toBe(60);
   });
 
   it('counts providers admitted and not yet eliminated, by kind, and their listed products', () => {

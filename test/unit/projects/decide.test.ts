@@ -102,7 +102,7 @@ describe('availableProjectActions', () => {
   it('lists what an actor may do now, by role, scope and state', () => {
     const { project } = fixtures.in_progress;
     expect(availableProjectActions(project, actor('enterprise'))).toEqual(['report_progress', 'request_change', 'request_acceptance']);
-    expect(availableProjectActions(project, actor('finance'))).toEqual(['record_tranche']);
+    expect(availableProjectActions(project, actor('finance'))).toEqual(['record_tranche', 'record_repayment']);
     expect(availableProjectActions(project, { ...actor('bureau'), pilot: 'binhai' })).toEqual([]);
     expect(availableProjectActions(project, actor('supervisor'))).toEqual([]);
   });

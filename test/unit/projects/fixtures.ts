@@ -192,6 +192,14 @@ export const SAMPLES: Record<ProjectAction, Sample> = {
   record_tranche: {
     input: (project) => ({ kind: project.status === 'accepted' ? 'remainder' : 'pre_allocation', amountWan: 50 }),
   },
+  order_funds: {
+    prepare: (project, now) => (project.tranches.length > 0 ? project : step(project, 'record_tranche', SAMPLES.record_tranche.input(project, now), actor('finance'), now)),
+    input: () => ({ measure: 'recovery', source: 'central', amountWan: 20, reason: 'untrue_material', documentRef: '工信发〔2026〕3号' }),
+  },
+  record_repayment: {
+    prepare: (project, now) => step(SAMPLES.order_funds.prepare!(project, now), 'order_funds', SAMPLES.order_funds.input(project, now), actor('bureau'), now),
+    input: (project) => ({ orderId: lastId(project.fundOrders ?? []), amountWan: 20 }),
+  },
   record_spot_check: {
     input: (_project, now) => ({ checkedOn: beijingDate(now), inspectors: ['专家甲'], outcome: 'conforming', findings: '与申报一致' }),
   },

@@ -79,9 +79,14 @@ describe('terminal states', () => {
     expect(moving).toEqual([]);
   });
 
-  it('lets only finance record the remaining tranche once a project is accepted', () => {
+  it('takes only money once a project is accepted: the remaining tranche, a 收回/扣减 order and its repayment', () => {
     const allowed = PROJECT_ACTION_NAMES.filter((name) => (PROJECT_ACTIONS[name].from as readonly string[]).includes('accepted'));
-    expect(allowed).toEqual(['record_tranche']);
+    expect(allowed).toEqual(['record_tranche', 'order_funds', 'record_repayment']);
+  });
+
+  it('takes only a 收回/扣减 order and its repayment once a project is terminated (003 §三(三))', () => {
+    const allowed = PROJECT_ACTION_NAMES.filter((name) => (PROJECT_ACTIONS[name].from as readonly string[]).includes('terminated'));
+    expect(allowed).toEqual(['order_funds', 'record_repayment']);
   });
 
   it('reaches every non-initial state from some action', () => {

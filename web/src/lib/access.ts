@@ -34,6 +34,8 @@ export const SOURCE_UPLOAD_ROLES = asRoles(rolesAllowed('POST', '/pilots/{pilotI
 export const SOURCE_READ_ROLES = asRoles(rolesAllowed('GET', '/pilots/{pilotId}/indicators/{code}/periods/{period}/evidence'));
 export const CATALOGUE_ROLES = asRoles(rolesAllowed('GET', '/pilots/{pilotId}/catalogue'));
 export const SELF_EVALUATION_ROLES = asRoles(rolesAllowed('GET', '/pilots/{pilotId}/self-evaluations/{year}'));
+/** Who reads a pilot's ledger (issue 13): its bureau, finance bureau and operator; supervisors. */
+export const LEDGER_ROLES = asRoles(rolesAllowed('GET', '/pilots/{pilotId}/ledger'));
 /** Who reads every pilot side by side (108号): the cross-pilot view's readers, offered the pilot picker too. */
 export const CROSS_PILOT_ROLES = asRoles(rolesAllowed('GET', '/evaluations/cross-pilot'));
 export const FULFIL_ROLES = asRoles(rolesAllowed('POST', '/obligations/{obligationId}/fulfil'));

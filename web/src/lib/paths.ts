@@ -22,6 +22,8 @@ export const paths = {
   provider: (pilotId: string, providerId: string) => `/pilots/${segment(pilotId)}/providers/${segment(providerId)}`,
   catalogue: (pilotId: string) => `/pilots/${segment(pilotId)}/catalogue`,
   selfEvaluation: (pilotId: string, year: number) => `/pilots/${segment(pilotId)}/self-evaluations/${year}`,
+  /** The pilot's ledger by source (issue 13). */
+  ledger: (pilotId: string) => `/pilots/${segment(pilotId)}/ledger`,
   /** Every pilot's indicators side by side, for a supervisor (108号). */
   crossPilot: () => '/evaluations/cross-pilot',
   /** The SME path (004): a pilot's SMEs, one firm, the pilot's digital-maturity counts. */

@@ -1,6 +1,6 @@
 import type { Component } from 'svelte';
 import type { Role } from '../../../shared/roles';
-import { CATALOGUE_ROLES, CREATE_PROJECT_ROLES, CROSS_PILOT_ROLES, DOSSIER_ROLES, INBOX_ROLES, INDICATOR_ROLES, PROVIDER_POOL_ROLES, PROVIDER_REGISTER_ROLES, REGISTER_ROLES, SELF_EVALUATION_ROLES } from './access';
+import { CATALOGUE_ROLES, CREATE_PROJECT_ROLES, CROSS_PILOT_ROLES, DOSSIER_ROLES, INBOX_ROLES, INDICATOR_ROLES, PROVIDER_POOL_ROLES, PROVIDER_REGISTER_ROLES, REGISTER_ROLES, SELF_EVALUATION_ROLES, LEDGER_ROLES } from './access';
 import { SME_FIRM_ROLES, SME_LIST_ROLES, SME_MATURITY_ROLES } from './access';
 import { findRoute, type PageParams } from './route-match';
 
@@ -102,6 +102,13 @@ export const PAGE_ROUTES: readonly PageRoute[] = [
     access: 'signed-in',
     ...(SELF_EVALUATION_ROLES ? { roles: SELF_EVALUATION_ROLES } : {}),
     load: () => import('../pages/evaluation/SelfEvaluationPage.svelte'),
+  },
+  {
+    name: 'ledger',
+    pattern: '/pilots/:pilotId/ledger',
+    access: 'signed-in',
+    ...(LEDGER_ROLES ? { roles: LEDGER_ROLES } : {}),
+    load: () => import('../pages/funds/LedgerPage.svelte'),
   },
   {
     name: 'crossPilot',

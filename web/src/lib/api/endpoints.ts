@@ -18,6 +18,7 @@ import type { IndicatorDetail, ValueView } from '../../../../shared/indicators/v
 import type { FullProviderView, ProviderDetail, PublicProduct, PublicProvider } from '../../../../shared/providers/views';
 import type { ProviderStatus, RegisterProviderInput } from '../../../../shared/providers/model';
 import type { SelfEvaluation } from '../../../../shared/evaluation/self-evaluation';
+import type { PilotLedger } from '../../../../shared/funds/ledger';
 import type { SelfEvaluationSheet } from '../../../../shared/evaluation/sheets';
 import type { CrossPilotView } from '../../../../shared/evaluation/cross-pilot';
 import type { FirmListQuery } from '../../../../shared/evaluation/sme-access';
@@ -92,6 +93,13 @@ export interface ProviderPool {
   counts: { inPool: number; comprehensive: number; industry: number; products: number };
 }
 export type { FullProviderView, ProviderDetail, PublicProduct, PublicProvider, ProviderStatus };
+
+/** GET /pilots/{pilotId}/ledger (issue 13): the pilot's ledger by source and the tables its workbook holds. */
+export interface LedgerPage {
+  pilot: { id: string; name: string };
+  ledger: PilotLedger;
+  sheets: SelfEvaluationSheet[];
+}
 
 /** GET /pilots/{pilotId}/self-evaluations/{year}: the report and the tables the workbook holds. */
 export interface SelfEvaluationPage {
@@ -179,6 +187,9 @@ export function endpoints(api: ApiClient) {
     selfEvaluation: (pilotId: string, year: number) => api.get<SelfEvaluationPage>(`/pilots/${segment(pilotId)}/self-evaluations/${year}`),
     /** The self-evaluation workbook (xlsx) as bytes and the file name the server gave it. */
     selfEvaluationWorkbook: (pilotId: string, year: number) => api.download(`/pilots/${segment(pilotId)}/self-evaluations/${year}/workbook`),
+    /** 003 §二(五) 单独核算: the pilot's ledger, and the same as an Excel workbook. */
+    ledger: (pilotId: string) => api.get<LedgerPage>(`/pilots/${segment(pilotId)}/ledger`),
+    ledgerWorkbook: (pilotId: string) => api.download(`/pilots/${segment(pilotId)}/ledger/workbook`),
     /** 108号: every pilot's indicators side by side, for a supervisor. */
     crossPilot: () => api.get<CrossPilotView>('/evaluations/cross-pilot'),
     /** The SME path (004): the caller's pilot SMEs (an enterprise's own), one firm, enrolment, a step, the maturity counts, the subsidy table. */

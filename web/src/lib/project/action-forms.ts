@@ -1,6 +1,7 @@
 import type { EvidenceCategory } from '../../../../shared/evidence/categories';
 import type { FieldIssue } from '../../../../shared/errors';
 import { PROJECT_ACTIONS, type ProjectAction } from '../../../../shared/projects/lifecycle';
+import { FundMeasure, FundOrderReason, SupportSource } from '../../../../shared/funds/model';
 import { TrancheKind, WarningCategory } from '../../../../shared/projects/model';
 import { fieldIssues } from '../../../../shared/validation';
 import type { LabelFamily } from '../i18n';
@@ -20,7 +21,7 @@ export type ActionField =
   | { path: string; kind: 'ref'; source: RefSource; optional?: false }
   | { path: string; kind: 'evidence'; categories: readonly EvidenceCategory[] | null; multiple: boolean; optional?: boolean };
 
-export type RefSource = 'openWarnings' | 'openObjections' | 'pendingChange' | 'pendingTermination';
+export type RefSource = 'openWarnings' | 'openObjections' | 'pendingChange' | 'pendingTermination' | 'openRecoveries';
 
 /** Steps with a form of their own component (the rubric-driven ones). */
 export const CUSTOM_FORMS = ['assign_experts', 'add_experts', 'submit_score'] as const satisfies readonly ProjectAction[];
@@ -74,6 +75,22 @@ export const ACTION_FIELDS: Record<Exclude<ProjectAction, CustomFormAction | 'sa
     { path: 'kind', kind: 'enum', family: 'trancheKind', options: TrancheKind.options },
     { path: 'amountWan', kind: 'number' },
     { path: 'reference', kind: 'text', optional: true },
+    { path: 'source', kind: 'enum', family: 'fundSource', options: SupportSource.options, optional: true },
+    { path: 'voucherEvidenceIds', kind: 'evidence', categories: ['fund_voucher'], multiple: true, optional: true },
+  ],
+  order_funds: [
+    { path: 'measure', kind: 'enum', family: 'fundMeasure', options: FundMeasure.options },
+    { path: 'source', kind: 'enum', family: 'fundSource', options: SupportSource.options },
+    { path: 'amountWan', kind: 'number' },
+    { path: 'reason', kind: 'enum', family: 'fundOrderReason', options: FundOrderReason.options },
+    { path: 'documentRef', kind: 'text' },
+    { path: 'documentEvidenceIds', kind: 'evidence', categories: ['fund_decision'], multiple: true, optional: true },
+  ],
+  record_repayment: [
+    { path: 'orderId', kind: 'ref', source: 'openRecoveries' },
+    { path: 'amountWan', kind: 'number' },
+    { path: 'reference', kind: 'text', optional: true },
+    { path: 'voucherEvidenceIds', kind: 'evidence', categories: ['fund_voucher'], multiple: true, optional: true },
   ],
   record_spot_check: [
     { path: 'checkedOn', kind: 'date' },

@@ -1,3 +1,4 @@
+import { fundOrdersOf, unsettledWan } from '../../../../shared/funds/project';
 import { availableProjectActions } from '../../../../shared/projects/decide';
 import type { ProjectAction } from '../../../../shared/projects/lifecycle';
 import type { Project } from '../../../../shared/projects/model';
@@ -40,11 +41,21 @@ function stillOpen(view: ProjectView, action: ProjectAction, principal: Principa
     case 'reject_change':
     case 'approve_termination':
       return pendingChange(view, action === 'approve_termination') !== undefined;
+    case 'record_repayment':
+      return openRecoveries(view).length > 0;
     case 'request_change':
       return !view.changeRequests.some((request) => request.decision === undefined);
     default:
       return true;
   }
+}
+
+/** 收回 orders that still await repayments (issue 13), with what each still awaits. */
+export function openRecoveries(view: ProjectView) {
+  return fundOrdersOf(view)
+    .filter((order) => order.measure === 'recovery')
+    .map((order) => ({ order, openWan: unsettledWan(view, order) }))
+    .filter(({ openWan }) => openWan > 0);
 }
 
 /** The change request awaiting a decision; termination requests are decided by their own step. */
