@@ -85,6 +85,8 @@ export const ROUTES = [
   { method: 'GET', path: '/pilots/{pilotId}/providers/{providerId}/obligations', handler: 'obligations/list', access: ['provider', 'bureau', 'operator', 'supervisor'], summary: '服务商时限事项（限期整改）' },
   { method: 'GET', path: '/sme-firms/{firmId}/obligations', handler: 'obligations/list', access: ['enterprise', 'provider', 'assessor', 'town', 'bureau', 'operator', 'finance', 'supervisor'], summary: '中小企业时限事项（批次改造与验收）' },
   { method: 'POST', path: '/obligations/{obligationId}/fulfil', handler: 'obligations/fulfil', access: ['bureau', 'operator'], summary: '登记走访检查、年度审查、绩效自评、服务商整改已完成' },
+  // Reviewers read the application (issue 14)
+  { method: 'GET', path: '/projects/{projectId}/application', handler: 'projects/application', access: ['enterprise', ...OFFICIALS], summary: '申报书（评审中的版本、合计、材料清单、退回后的修改）' },
 ] as const satisfies readonly RouteDefinition[];
 
 export type Route = (typeof ROUTES)[number];

@@ -171,6 +171,11 @@ describe('a key project from application to the public dashboard, in Chromium', 
 
     await page.getByRole('button', { name: '下一步' }).click();
     await page.getByText(/草稿已保存/).waitFor();
+    // 检查并提交 shows the whole application as reviewers will read it (issue 14 §1).
+    const overview = page.locator('.application-summary');
+    await overview.getByText('设备安装调试').waitFor();
+    await overview.locator('tfoot', { hasText: '1,200 万元' }).waitFor();
+    await overview.getByText(/上传的项目材料：已填报（2 项）/).waitFor();
     await log.check(page, 'application-review');
     await page.getByRole('button', { name: '提交申报' }).click();
     await page.waitForURL(/\/projects\/[^/]+$/);
@@ -196,6 +201,13 @@ describe('a key project from application to the public dashboard, in Chromium', 
     await log.check(page, 'town-evidence-pdf');
     await page.getByRole('button', { name: '关闭预览' }).click();
     await eventually(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toMatch(/查看\s*实施方案\.pdf/);
+    // The town reads the application and prints it as a 申报书 (issue 14 §1).
+    await page.getByRole('link', { name: '查看并打印申报书' }).click();
+    await page.getByRole('heading', { name: '项目申报书', level: 1 }).waitFor();
+    await page.getByText(accounts.enterprise.name).waitFor();
+    await page.locator('.application-summary', { hasText: '设备安装调试' }).waitFor();
+    await log.check(page, 'town-application-print');
+    await page.goBack();
     await openAction(page, '初审推荐');
     await page.getByLabel('推荐意见').fill('材料齐全，符合申报条件，同意推荐。');
     await log.check(page, 'town-recommend');
@@ -226,6 +238,9 @@ describe('a key project from application to the public dashboard, in Chromium', 
     for (const [index, who] of (['expert1', 'expert2', 'expert3'] as const).entries()) {
       const page = await as(who);
       await page.getByRole('link', { name: TITLE }).click();
+      // The expert scores 实施方案可行性 on the plan itself, shown on the project page (issue 14 §1).
+      await page.locator('.application-summary .plan-text', { hasText: '五轴加工中心与 MES 系统' }).waitFor();
+      await page.locator('.application-summary', { hasText: '关键工序数控化率' }).waitFor();
       await openAction(page, '专家利益冲突声明');
       await page.getByRole('button', { name: '专家利益冲突声明' }).click();
       await page.getByText(/已办理/).waitFor();

@@ -12,6 +12,7 @@ export const paths = {
   projects: () => '/projects',
   project: (projectId: string) => `/projects/${segment(projectId)}`,
   newApplication: () => '/projects/new',
+  applicationPrint: (projectId: string) => `/projects/${segment(projectId)}/print`,
   application: (projectId: string, step?: string) => `/projects/${segment(projectId)}/application${step ? `?step=${segment(step)}` : ''}`,
   inbox: () => '/inbox',
   indicators: (pilotId: string) => `/pilots/${segment(pilotId)}/indicators`,

@@ -51,6 +51,7 @@ export const PAGE_ROUTES: readonly PageRoute[] = [
     ...(CREATE_PROJECT_ROLES ? { roles: CREATE_PROJECT_ROLES } : {}),
     load: () => import('../pages/projects/ApplicationEditor.svelte'),
   },
+  { name: 'applicationPrint', pattern: '/projects/:projectId/print', access: 'signed-in', load: () => import('../pages/projects/ApplicationPrint.svelte') },
   { name: 'project', pattern: '/projects/:projectId', access: 'signed-in', load: () => import('../pages/projects/ProjectDetail.svelte') },
   { name: 'inbox', pattern: '/inbox', access: 'signed-in', roles: INBOX_ROLES, load: () => import('../pages/inbox/InboxPage.svelte') },
   {
