@@ -31,6 +31,11 @@ export const ERROR_CATALOGUE = {
   EVIDENCE_LOCKED: { status: 409, message: '证据已被提交的材料引用或项目已提交，不能删除' },
   // Malware scanning (issue 8): an infected file stays stored (Object Lock) but is never handed out.
   EVIDENCE_QUARANTINED: { status: 409, message: '该文件经病毒扫描发现恶意代码，已被隔离，不能下载' },
+  // Expert registry (issue 14): panels come from the registry only
+  EXPERT_NOT_REGISTERED: { status: 422, message: '专家不在本试点的专家库中，不能加入评审组' },
+  EXPERT_MUST_RECUSE: { status: 409, message: '专家所在单位为申报单位或其关联方，须回避' },
+  EXPERT_ALREADY_REGISTERED: { status: 409, message: '该账号已在专家库中' },
+  EXPERT_DRAW_MISMATCH: { status: 409, message: '评审组与随机抽取的结果不一致，请重新抽取' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

@@ -87,6 +87,10 @@ export const ROUTES = [
   { method: 'POST', path: '/obligations/{obligationId}/fulfil', handler: 'obligations/fulfil', access: ['bureau', 'operator'], summary: '登记走访检查、年度审查、绩效自评、服务商整改已完成' },
   // Reviewers read the application (issue 14)
   { method: 'GET', path: '/projects/{projectId}/application', handler: 'projects/application', access: ['enterprise', ...OFFICIALS], summary: '申报书（评审中的版本、合计、材料清单、退回后的修改）' },
+  // Expert registry (issue 14)
+  { method: 'GET', path: '/pilots/{pilotId}/experts', handler: 'experts/list', access: ['bureau', 'operator', 'supervisor'], summary: '专家库' },
+  { method: 'POST', path: '/pilots/{pilotId}/experts', handler: 'experts/register', access: ['bureau'], summary: '专家入库' },
+  { method: 'GET', path: '/projects/{projectId}/expert-candidates', handler: 'experts/candidates', access: ['bureau'], summary: '可选评审专家（已排除须回避者）' },
 ] as const satisfies readonly RouteDefinition[];
 
 export type Route = (typeof ROUTES)[number];

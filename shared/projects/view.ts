@@ -8,7 +8,7 @@ import { scoresVisibleTo, type VisibleScore } from './scoring';
  * the enterprise and the town, so nobody can lobby an expert during the review (滨海 §三(五)4).
  */
 export type ProjectView = Omit<Project, 'experts'> & {
-  experts?: { rubric: NonNullable<Project['experts']>['rubric']; assignments: Array<Omit<NonNullable<Project['experts']>['assignments'][number], 'score'> & { scored: boolean }> };
+  experts?: { rubric: NonNullable<Project['experts']>['rubric']; draws?: NonNullable<Project['experts']>['draws']; assignments: Array<Omit<NonNullable<Project['experts']>['assignments'][number], 'score'> & { scored: boolean }> };
   expertCount?: number;
   scores: VisibleScore[];
 };
@@ -22,6 +22,7 @@ export function projectViewFor(actor: Principal, project: Project): ProjectView 
   if (actor.roles.some((role) => (PANEL_READERS as readonly string[]).includes(role))) {
     view.experts = {
       rubric: experts.rubric,
+      ...(experts.draws ? { draws: experts.draws } : {}),
       assignments: experts.assignments.map(({ score, ...assignment }) => ({ ...assignment, scored: score !== undefined })),
     };
   } else {

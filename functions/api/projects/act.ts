@@ -4,6 +4,7 @@ import { getStoredProject, saveDecision } from '../../commons/store/projects';
 import { getGuide } from '../../commons/store/guides';
 import { publishPilotSnapshot } from '../../commons/publish';
 import { assertEvidenceOfHolder } from '../../commons/store/evidence';
+import { panelInputFromRegistry } from '../../commons/store/experts';
 import { DomainError } from '../../../shared/errors';
 import { assertGuideAllows, guideGoverns } from '../../../shared/guides/model';
 import { projectHolder } from '../../../shared/evidence/holder';
@@ -12,6 +13,8 @@ import { authorizeProjectAction, decide } from '../../../shared/projects/decide'
 import { ActionPath, ActionRequest } from '../../../shared/projects/requests';
 import { canSee, disclosureChanged } from '../../../shared/projects/visibility';
 import { projectViewFor } from '../../../shared/projects/view';
+
+const PANEL_ACTIONS: ReadonlySet<string> = new Set(['assign_experts', 'add_experts']);
 
 /**
  * Every step of the lifecycle (shared/projects/lifecycle.ts): the domain checks role, scope, state,
@@ -28,7 +31,12 @@ export const handler = api('projects/act', { path: ActionPath, body: ActionReque
   if (stored.project.version !== body.expectedVersion) {
     throw new DomainError('STALE_VERSION', { details: { currentVersion: stored.project.version } });
   }
-  const decision = decide(stored.project, path.action, body.input ?? {}, principal, now);
+  let decision = decide(stored.project, path.action, body.input ?? {}, principal, now);
+  // Panels come from the expert registry only (issue 14 §2): once the step itself is allowed, its
+  // experts are checked against the registry and decided again with their registered names.
+  if (PANEL_ACTIONS.has(path.action)) {
+    decision = decide(stored.project, path.action, await panelInputFromRegistry(stored.project, body.input), principal, now);
+  }
   // Checked after the lifecycle's own rules, so an illegal step is reported as such first; the two
   // checks read at once, and when both fail the guide's refusal is the one reported, as before.
   const checks = await Promise.allSettled([

@@ -17,6 +17,7 @@ export const paths = {
   inbox: () => '/inbox',
   indicators: (pilotId: string) => `/pilots/${segment(pilotId)}/indicators`,
   indicator: (pilotId: string, code: string) => `/pilots/${segment(pilotId)}/indicators/${segment(code)}`,
+  experts: (pilotId: string) => `/pilots/${segment(pilotId)}/experts`,
   providers: (pilotId: string) => `/pilots/${segment(pilotId)}/providers`,
   /** Before `provider`: `new` is not a provider id (ids come from the sign-in token, never typed). */
   registerProvider: (pilotId: string) => `/pilots/${segment(pilotId)}/providers/new`,
