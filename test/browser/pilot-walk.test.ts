@@ -75,6 +75,10 @@ beforeAll(async () => {
     categories: ['central_fund'], demonstrationTypes: ['point'], opensOn: '2025-01-01', closesOn: '2035-12-31',
     publishedAt: '2025-01-01T00:00:00.000Z', publishedBy: 'gongxinju',
   });
+  // The bureau's expert registry (issue 14 §2): the walk's three experts, and one working for the applicant.
+  const { seedExpertRegistry } = await import('../integration/support/experts');
+  await seedExpertRegistry(PILOT, (['expert1', 'expert2', 'expert3'] as const).map((who) => ({ account: accounts[who].username, name: accounts[who].name })));
+  await seedExpertRegistry(PILOT, [{ account: 'zhuanjia-own', name: '专家 申报单位员工', organisationUscc: USCC }]);
   await publish(new Date());
   browser = await launchChromium();
 });
@@ -221,16 +225,42 @@ describe('a key project from application to the public dashboard, in Chromium', 
     // The bureau's queue opens on what it acts on next (recommended), with its filters.
     await page.getByLabel('街镇/园区', { exact: true }).waitFor();
     await log.check(page, 'bureau-queue');
-    await page.getByRole('link', { name: TITLE }).click();
+    // The registry (专家库): the bureau registers one more expert through its form.
+    await page.goto(`${stack.url}/pilots/${PILOT}/experts`);
+    await page.getByRole('heading', { name: '专家库', level: 1 }).waitFor();
+    await page.locator('#expert-name').fill('专家 褚研究员');
+    await page.locator('#expert-account').fill('zhuanjia-new');
+    await page.getByLabel('工业软件').check();
+    await page.locator('#expert-organisation').fill('天津理工大学');
+    await page.locator('#expert-organisationUscc').fill(withUsccCheck('12120000401359647'));
+    await page.locator('#expert-title').fill('研究员');
+    await page.locator('#expert-phone').fill('022-60214000');
+    await page.getByRole('button', { name: '专家入库' }).click();
+    await page.getByText('专家“专家 褚研究员”已入库。').waitFor();
+    await page.getByRole('row', { name: /专家 褚研究员/ }).waitFor();
+    await log.check(page, 'bureau-expert-registry');
+
+    await page.goto(projectUrl);
     await openAction(page, '组织专家评审');
-    for (const [index, who] of (['expert1', 'expert2', 'expert3'] as const).entries()) {
-      if (index > 0) await page.getByRole('button', { name: '添加专家' }).click();
-      await page.getByLabel(`专家 ${index + 1} 账号`).fill(accounts[who].username);
-      await page.getByLabel(`专家 ${index + 1} 姓名`).fill(accounts[who].name);
-    }
+    // Only registered experts are offered; the applicant's own expert is listed as excluded, with no box to tick.
+    await page.getByText(/专家 申报单位员工（天津测试大学）：所在单位为申报单位/).waitFor();
+    await eventually(() => page.getByRole('checkbox', { name: /专家 申报单位员工/ }).count()).toBe(0);
+    for (const who of ['expert1', 'expert2', 'expert3'] as const) await page.getByRole('checkbox', { name: new RegExp(accounts[who].name) }).check();
+    await page.getByText('已选 3 名专家').waitFor();
     await log.check(page, 'bureau-assign-experts');
+    // An account the registry does not hold is refused by the API, whatever a client sends.
+    const refused = await page.evaluate(async (url) => {
+      const headers = { authorization: `Bearer ${sessionStorage.getItem('pilotops.idToken') ?? ''}`, 'content-type': 'application/json' };
+      const api = `/api/projects/${url.split('/').pop() ?? ''}`;
+      const { version } = (await (await fetch(api, { headers })).json()) as { version: number };
+      const input = { rubric: [{ id: 'c1', name: '技术先进性', weight: 100 }], experts: [{ subject: 'made-up', name: '假专家' }] };
+      const reply = await fetch(`${api}/actions/assign_experts`, { method: 'POST', headers, body: JSON.stringify({ expectedVersion: version, input }) });
+      return { status: reply.status, code: ((await reply.json()) as { code: string }).code };
+    }, projectUrl);
+    expect(refused).toEqual({ status: 422, code: 'EXPERT_NOT_REGISTERED' });
     await page.getByRole('button', { name: '组织专家评审' }).click();
     await statusIs(page, '专家评审中');
+    await page.locator('.plain-list li', { hasText: accounts.expert1.name }).first().waitFor();
     await page.context().close();
   });
 
