@@ -30,8 +30,8 @@ describe('a project’s obligations and deadlines', () => {
     await settle();
     const rows = [...page.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((cell) => cell.textContent?.trim()));
     expect(rows).toEqual([
-      ['季度进度报告', '2025Q2', '企业', '2025年7月15日', '已逾期'],
-      ['季度走访检查', '2025Q3', '综合管理服务商', '2025年9月30日', '办理中'],
+      ['季度进度报告', '2025年第2季度', '企业', '2025年7月15日', '已逾期'],
+      ['季度走访检查', '2025年第3季度', '综合管理服务商', '2025年9月30日', '办理中'],
     ]);
     expect(page.querySelector('[role="region"]')?.getAttribute('aria-labelledby')).toBe('obligations-caption');
     // The enterprise records nothing by hand.
@@ -42,7 +42,7 @@ describe('a project’s obligations and deadlines', () => {
     const calls: RecordedCall[] = [];
     const page = open(BUREAU, calls);
     await settle();
-    expect([...page.querySelectorAll('details > summary')].map((summary) => summary.textContent)).toEqual(['登记“季度走访检查”（2025Q3）已完成']);
+    expect([...page.querySelectorAll('details > summary')].map((summary) => summary.textContent)).toEqual(['登记“季度走访检查”（2025年第3季度）已完成']);
     buttonNamed(page, '登记完成').click();
     await settle();
     const note = controlLabelled(page, '办理情况');

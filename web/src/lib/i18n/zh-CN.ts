@@ -249,6 +249,8 @@ export const zhCN = {
   'obligations.period': '期次',
   'obligations.periodOrder': '第 {n} 次整改',
   'obligations.periodBatch': '第 {n} 批',
+  'obligations.periodVersion': '申报第 {n} 版',
+  'obligations.periodRound': '第 {n} 轮验收',
   'obligations.responsible': '责任方',
   'obligations.dueDay': '期限',
   'obligations.status': '状态',
