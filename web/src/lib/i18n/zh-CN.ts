@@ -249,6 +249,7 @@ export const zhCN = {
   'obligations.period': '期次',
   'obligations.periodOrder': '第 {n} 次整改',
   'obligations.periodBatch': '第 {n} 批',
+  'obligations.overdue': '已逾期 {days} 天',
   'obligations.periodVersion': '申报第 {n} 版',
   'obligations.periodRound': '第 {n} 轮验收',
   'obligations.responsible': '责任方',
