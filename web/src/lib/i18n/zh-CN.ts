@@ -704,6 +704,7 @@ export const zhCN = {
   'evidence.file': '选择文件',
   'evidence.fileHint': '该类别单个文件不超过 {max}。文件直接上传至存储服务并校验完整性。',
   'evidence.chooseFile': '请选择要上传的文件',
+  'evidence.takePhoto': '拍照上传现场图片',
   'evidence.upload': '上传',
   'evidence.tasks': '上传进度',
   'evidence.progressOf': '{name} 上传进度',
