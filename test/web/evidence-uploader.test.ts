@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { projectHolder } from '../../shared/evidence/holder';
 import EvidenceUploader from '../../web/src/pages/evidence/EvidenceUploader.svelte';
 import { render, settle, testApp } from './support/render';
 import { ENTERPRISE } from '../unit/web/project-fixtures';
 
 function open(categories: Array<'site_photo' | 'invoice'>) {
   const app = testApp({ principal: ENTERPRISE, path: '/projects/P1' });
-  return render(EvidenceUploader, { holder: { type: 'project', projectId: 'P1' }, categories, onuploaded: () => undefined }, app);
+  return render(EvidenceUploader, { holder: projectHolder('P1'), categories, onuploaded: () => undefined }, app);
 }
 
 describe('the evidence uploader on a phone', () => {
