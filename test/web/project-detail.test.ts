@@ -10,7 +10,7 @@ const submitted = step(draft(), 'submit', {}, ENTERPRISE);
 
 const EVIDENCE = { id: 'ev-1', holder: { type: 'project', projectId: 'P1' }, category: 'plan', fileName: '实施方案.pdf', contentType: 'application/pdf', size: 10, sha256: 'x', uploader: 'qiye', uploadedAt: '2025-03-01T02:00:00Z' };
 
-function open(calls: RecordedCall[] = [], project: Project = submitted, review = applicationReviewFor(TOWN.roles, submitted, [{ applicationVersion: 1, submittedAt: submitted.submittedAt ?? '', application: submitted.application }])) {
+function open(calls: RecordedCall[] = [], project: Project = submitted, review = applicationReviewFor(TOWN.roles, submitted, [{ applicationVersion: 1, submittedAt: submitted.submittedAt ?? '', application: submitted.application }]), answer?: Project) {
   const view = viewFor(TOWN, project);
   const app = testApp({
     principal: TOWN,
@@ -23,7 +23,7 @@ function open(calls: RecordedCall[] = [], project: Project = submitted, review =
       'GET /api/pilots/wuqing-tech': { status: 200, body: wuqingTech },
       [`POST /api/projects/${view.id}/actions/recommend`]: (init) => {
         const body = JSON.parse(String(init.body)) as { input: { recommendation: string } };
-        return { status: 200, body: { ...viewFor(TOWN, step(submitted, 'recommend', body.input, TOWN)) } };
+        return { status: 200, body: { ...viewFor(TOWN, answer ?? step(submitted, 'recommend', body.input, TOWN)) } };
       },
     },
   });
@@ -97,5 +97,25 @@ describe('a reviewer reads the application on the project page', () => {
     const changes = [...page.querySelectorAll('.application-summary .alert-info li')].map((item) => item.textContent);
     expect(changes).toEqual(['申请支持金额：500 万元 → 400 万元', '新增材料：实施方案.pdf']);
     expect(page.querySelector('.application-summary .alert-info h3')?.textContent).toMatch(/与退回的第 1 版/);
+  });
+});
+
+describe('a step’s confirmation on the project page', () => {
+  it('is cleared when the user opens a step again, so an old success never stands beside a new attempt', async () => {
+    // The server's answer still offers the town its steps (a stand-in for any step that leaves more to do).
+    const page = open([], submitted, undefined, { ...submitted, version: submitted.version + 1 });
+    await settle();
+    type(controlLabelled(page, '推荐意见') as HTMLInputElement, '同意推荐');
+    buttonNamed(page, '初审推荐').click();
+    await settle(10);
+    expect(page.querySelector('[role="status"].alert-success')?.textContent).toBe('“初审推荐”已办理。');
+    const details = page.querySelector<HTMLDetailsElement>('details.action');
+    if (details) {
+      details.open = true;
+      details.dispatchEvent(new Event('toggle'));
+    }
+    await settle();
+    expect(details).not.toBeNull();
+    expect(page.querySelector('[role="status"].alert-success')).toBeNull();
   });
 });
