@@ -44,6 +44,11 @@ export const ERROR_CATALOGUE = {
   NOT_REGISTERED_IN_PILOT: { status: 409, message: '企业尚未在该试点登记，请先登记' },
   SCOPE_CONTRADICTS_REGISTRATION: { status: 422, message: '所填的试点、街镇或企业与登记信息不符' },
   TOWN_NOT_IN_PILOT: { status: 400, message: '不是该试点的街镇或园区' },
+  // Expert registry (issue 14): panels come from the registry only
+  EXPERT_NOT_REGISTERED: { status: 422, message: '专家不在本试点的专家库中，不能加入评审组' },
+  EXPERT_MUST_RECUSE: { status: 409, message: '专家所在单位为申报单位或其关联方，须回避' },
+  EXPERT_ALREADY_REGISTERED: { status: 409, message: '该账号已在专家库中' },
+  EXPERT_DRAW_MISMATCH: { status: 409, message: '评审组与随机抽取的结果不一致，请重新抽取' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

@@ -59,7 +59,7 @@ export const ROUTES = [
   { method: 'POST', path: '/projects', handler: 'projects/create', access: ['enterprise'], summary: '新建项目申报（草稿）', touches: DECISION },
   { method: 'GET', path: '/projects', handler: 'projects/list', access: ['enterprise', ...OFFICIALS], summary: '项目列表与审核队列', touches: { records: { ops: ['read'], indexes: ['byQueue', 'byTownQueue', 'byEnterprise', 'byAssignee'] } } },
   { method: 'GET', path: '/projects/{projectId}', handler: 'projects/get', access: ['enterprise', ...OFFICIALS], summary: '项目详情', touches: READS_RECORDS },
-  { method: 'POST', path: '/projects/{projectId}/actions/{action}', handler: 'projects/act', access: ['enterprise', ...OFFICIALS], summary: '项目流程操作（含保存草稿）', touches: { ...DECISION, records: { ops: ['read', 'put', 'update'], indexes: ['byQueue'] }, site: { prefixes: ['data/'], ops: ['put'] } } },
+  { method: 'POST', path: '/projects/{projectId}/actions/{action}', handler: 'projects/act', access: ['enterprise', ...OFFICIALS], summary: '项目流程操作（含保存草稿）', touches: { ...DECISION, records: { ops: ['read', 'put', 'update'], indexes: ['byQueue', 'byEnterprise'] }, site: { prefixes: ['data/'], ops: ['put'] } } },
   // Evidence (issue 4): bytes go straight to S3 on presigned URLs; these routes only hand out, verify, list and sign.
   { method: 'POST', path: '/projects/{projectId}/evidence/uploads', handler: 'evidence/upload', access: ['enterprise', 'bureau', 'operator', 'finance'], summary: '申请上传证据（预签名）', touches: { ...HOLDER_READS, uploads: ['put'], evidence: { prefixes: ['projects/'], ops: ['put'] } } },
   { method: 'POST', path: '/projects/{projectId}/evidence/uploads/{uploadId}/complete', handler: 'evidence/complete', access: ['enterprise', 'bureau', 'operator', 'finance'], summary: '确认上传并校验证据', touches: { records: ['read', 'put'], uploads: ['read', 'delete'], evidence: { prefixes: ['projects/'], ops: ['get', 'delete'] } } },
@@ -108,6 +108,12 @@ export const ROUTES = [
   // Money and national evaluation (issue 13)
   { method: 'GET', path: '/pilots/{pilotId}/ledger', handler: 'funds/ledger', access: ['bureau', 'finance', 'operator', 'supervisor'], summary: '专项资金台账（按资金来源、地方配套比例、收回扣减）', touches: DERIVATION_READS },
   { method: 'GET', path: '/pilots/{pilotId}/ledger/workbook', handler: 'funds/workbook', access: ['bureau', 'finance', 'operator', 'supervisor'], summary: '下载专项资金台账（Excel）', touches: DERIVATION_READS },
+  // Reviewers read the application (issue 14)
+  { method: 'GET', path: '/projects/{projectId}/application', handler: 'projects/application', access: ['enterprise', ...OFFICIALS], summary: '申报书（评审中的版本、合计、材料清单、退回后的修改）', touches: READS_RECORDS },
+  // Expert registry (issue 14)
+  { method: 'GET', path: '/pilots/{pilotId}/experts', handler: 'experts/list', access: ['bureau', 'operator', 'supervisor'], summary: '专家库', touches: READS_RECORDS },
+  { method: 'POST', path: '/pilots/{pilotId}/experts', handler: 'experts/register', access: ['bureau'], summary: '专家入库', touches: { records: ['read', 'put'] } },
+  { method: 'GET', path: '/projects/{projectId}/expert-candidates', handler: 'experts/candidates', access: ['bureau'], summary: '可选评审专家（已排除须回避者）', touches: READS_RECORDS },
 ] as const satisfies readonly RouteDefinition[];
 
 export type Route = (typeof ROUTES)[number];

@@ -1,3 +1,4 @@
+import { DEMO_EXPERTS } from './experts';
 import type { Principal } from '../../shared/roles';
 import type { Project } from '../../shared/projects/model';
 import { DEMO_ENTERPRISES } from './enterprises';
@@ -49,7 +50,7 @@ const slot = (evidence: Slots, name: string): string => {
 const STEPS: Step[] = [
   { action: 'submit', who: 'enterprise', input: {}, at: '2025-03-04T02:00:00Z' },
   { action: 'recommend', who: 'town', input: { recommendation: '项目符合申报条件，同意推荐' }, at: '2025-03-06T02:00:00Z' },
-  { action: 'assign_experts', who: BUREAU, input: { rubric: RUBRIC, experts: EXPERTS.map(({ subject }, n) => ({ subject, name: `评审专家${n + 1}` })) }, at: '2025-03-10T02:00:00Z' },
+  { action: 'assign_experts', who: BUREAU, input: { rubric: RUBRIC, experts: EXPERTS.map(({ subject }) => ({ subject, name: DEMO_EXPERTS.find((expert) => expert.account === subject)?.name ?? subject })) }, at: '2025-03-10T02:00:00Z' },
   { action: 'declare_conflict', who: EXPERTS, input: { hasConflict: false }, at: '2025-03-12T02:00:00Z' },
   { action: 'submit_score', who: EXPERTS, input: (n: number) => ({ scores: RUBRIC.map((c) => ({ criterionId: c.id, score: 78 + n * 3 })), comments: '方案可行，效益明确' }), at: '2025-03-12T03:00:00Z' },
   // 003 §二(五): the approval by source — central award funds as 投资补助, matched 1:1 by local funds (002 §五(二))

@@ -2,6 +2,7 @@ import { DEMO_PILOTS } from './pilots';
 import { DEMO_ENTERPRISES } from './enterprises';
 import { DEMO_PROJECTS, walkDemoProject } from './projects';
 import { DEMO_GUIDES } from './guides';
+import { DEMO_EXPERTS } from './experts';
 import { withDerivations } from './evaluation-data';
 import { seedEvaluationDemo } from './evaluations';
 
@@ -36,6 +37,14 @@ export async function seedDemoData(now: Date = new Date()): Promise<{ pilots: nu
       enterprises += 1;
     } catch (error) {
       if (!(error instanceof DomainError && error.code === 'ALREADY_EXISTS')) throw error;
+    }
+  }
+  const { registerExpertRecord } = await import('../../functions/commons/store/experts');
+  for (const expert of DEMO_EXPERTS) {
+    try {
+      await registerExpertRecord(expert);
+    } catch (error) {
+      if (!(error instanceof DomainError && error.code === 'EXPERT_ALREADY_REGISTERED')) throw error;
     }
   }
   let projects = 0;

@@ -14,3 +14,8 @@ export function addDays(date: string, days: number): string {
   const start = Date.parse(`${date}T00:00:00Z`);
   return new Date(start + days * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
 }
+
+/** Whole calendar days from `from` to `to` (YYYY-MM-DD); negative when `to` is earlier. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / (24 * 60 * 60 * 1000));
+}

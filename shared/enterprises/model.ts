@@ -24,6 +24,8 @@ export const RegisterEnterpriseInput = z.strictObject({
   industry: publishedText({ min: 1, max: 60 }),
   scale: EnterpriseScale,
   contact: Contact,
+  /** Related parties the enterprise declares (控股、参股、同一实际控制人): their experts step aside from its reviews (issue 14 §2). */
+  relatedParties: z.array(Uscc).max(50).optional(),
 });
 export type RegisterEnterpriseInput = z.infer<typeof RegisterEnterpriseInput>;
 

@@ -101,7 +101,11 @@ export const selectionEffects: ProjectEffectsFor<SelectionAction> = {
   assign_experts: ({ current, input, at }) => ({
     next: {
       ...current,
-      experts: { rubric: input.rubric, assignments: input.experts.map((expert) => ({ ...expert, assignedAt: at })) },
+      experts: {
+        rubric: input.rubric,
+        assignments: input.experts.map((expert) => ({ ...expert, assignedAt: at })),
+        ...(input.draw ? { draws: [recordedDraw(input.draw, at)] } : {}),
+      },
     },
     summary: `组织专家评审（${input.experts.length} 名专家）`,
     data: { experts: input.experts.map((expert) => expert.subject) },
@@ -116,7 +120,10 @@ export const selectionEffects: ProjectEffectsFor<SelectionAction> = {
     }
     const added = input.experts.map((expert) => ({ ...expert, assignedAt: at }));
     return {
-      next: { ...current, experts: { ...panel, assignments: [...panel.assignments, ...added] } },
+      next: {
+        ...current,
+        experts: { ...panel, assignments: [...panel.assignments, ...added], ...(input.draw ? { draws: [...(panel.draws ?? []), recordedDraw(input.draw, at)] } : {}) },
+      },
       summary: `增补评审专家（${input.experts.length} 名）`,
       data: { experts: input.experts.map((expert) => expert.subject) },
     };
@@ -274,3 +281,8 @@ export const selectionEffects: ProjectEffectsFor<SelectionAction> = {
     };
   },
 };
+
+/** The draw as recorded on the panel; the handler has filled candidates and result from the registry. */
+function recordedDraw(draw: { seed: string; count: number; field?: string | undefined; candidates?: string[] | undefined; drawn?: string[] | undefined }, at: string) {
+  return { seed: draw.seed, count: draw.count, ...(draw.field ? { field: draw.field } : {}), candidates: draw.candidates ?? [], drawn: draw.drawn ?? [], drawnAt: at };
+}

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { ExpertDraw } from '../experts/panel';
 import {
   AcceptanceMaterials,
   ChangeDetails,
@@ -46,13 +47,21 @@ export const ExpertRef = z.strictObject({ subject: Subject, name: Line(50) });
 const uniqueSubjects = (experts: readonly { subject: string }[]) =>
   new Set(experts.map((expert) => expert.subject)).size === experts.length;
 
+/**
+ * A panel drawn at random names its seed (issue 14 §2); the server adds the candidates it drew from
+ * and what the seed drew (shared/experts/panel.ts `panelFromRegistry`) before the step is decided.
+ */
+const PanelDraw = ExpertDraw.partial({ candidates: true, drawn: true });
+
 export const AssignExpertsInput = z.strictObject({
   rubric: Rubric,
   experts: z.array(ExpertRef).min(1).max(25).refine(uniqueSubjects, { error: '专家重复' }),
+  draw: PanelDraw.optional(),
 });
 
 export const AddExpertsInput = z.strictObject({
   experts: z.array(ExpertRef).min(1).max(25).refine(uniqueSubjects, { error: '专家重复' }),
+  draw: PanelDraw.optional(),
 });
 
 export const DeclareConflictInput = z

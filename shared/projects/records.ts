@@ -41,7 +41,18 @@ export const ExpertAssignment = z.object({
 });
 export type ExpertAssignment = z.infer<typeof ExpertAssignment>;
 
-export const ExpertPanel = z.object({ rubric: Rubric, assignments: z.array(ExpertAssignment) });
+/** A random draw the panel came from (专家随机抽取): seed, candidates and result, so it can be re-run. */
+export const RecordedExpertDraw = z.object({
+  seed: z.string(),
+  count: z.number().int(),
+  field: z.string().optional(),
+  candidates: z.array(z.string()),
+  drawn: z.array(z.string()),
+  drawnAt: IsoDateTime,
+});
+export type RecordedExpertDraw = z.infer<typeof RecordedExpertDraw>;
+
+export const ExpertPanel = z.object({ rubric: Rubric, assignments: z.array(ExpertAssignment), draws: z.array(RecordedExpertDraw).optional() });
 export type ExpertPanel = z.infer<typeof ExpertPanel>;
 
 export const Selection = z.discriminatedUnion('outcome', [

@@ -13,7 +13,7 @@ import { panelAccess, type PanelAccess } from './visibility';
  * project page, the dossier (一企一档), the obligations list.
  */
 export type ProjectView = Omit<Project, 'experts'> & {
-  experts?: { rubric: NonNullable<Project['experts']>['rubric']; assignments: Array<Omit<NonNullable<Project['experts']>['assignments'][number], 'score'> & { scored: boolean }> };
+  experts?: { rubric: NonNullable<Project['experts']>['rubric']; draws?: NonNullable<Project['experts']>['draws']; assignments: Array<Omit<NonNullable<Project['experts']>['assignments'][number], 'score'> & { scored: boolean }> };
   expertCount?: number;
   scores: VisibleScore[];
 };
@@ -25,7 +25,7 @@ export function projectViewFor(actor: Principal, project: Project): ProjectView 
   const access = panelAccess(actor, project);
   const assignments = experts.assignments.map(({ score, ...assignment }) => ({ ...assignment, scored: score !== undefined }));
   if (access === 'full') {
-    view.experts = { rubric: experts.rubric, assignments };
+    view.experts = { rubric: experts.rubric, ...(experts.draws ? { draws: experts.draws } : {}), assignments };
   } else if (access === 'own') {
     view.experts = { rubric: experts.rubric, assignments: assignments.filter((assignment) => assignment.subject === actor.subject) };
     view.expertCount = experts.assignments.length;

@@ -75,6 +75,10 @@ beforeAll(async () => {
     categories: ['central_fund'], demonstrationTypes: ['point'], opensOn: '2025-01-01', closesOn: '2035-12-31',
     publishedAt: '2025-01-01T00:00:00.000Z', publishedBy: 'gongxinju',
   });
+  // The bureau's expert registry (issue 14 §2): the walk's three experts, and one working for the applicant.
+  const { seedExpertRegistry } = await import('../integration/support/experts');
+  await seedExpertRegistry(PILOT, (['expert1', 'expert2', 'expert3'] as const).map((who) => ({ account: accounts[who].username, name: accounts[who].name })));
+  await seedExpertRegistry(PILOT, [{ account: 'zhuanjia-own', name: '专家 申报单位员工', organisationUscc: USCC }]);
   await publish(new Date());
   browser = await launchChromium();
 });
@@ -172,6 +176,11 @@ describe('a key project from application to the public dashboard, in Chromium', 
 
     await page.getByRole('button', { name: '下一步' }).click();
     await page.getByText(/草稿已保存/).waitFor();
+    // 检查并提交 shows the whole application as reviewers will read it (issue 14 §1).
+    const overview = page.locator('.application-summary');
+    await overview.getByText('设备安装调试').waitFor();
+    await overview.locator('tfoot', { hasText: '1,200 万元' }).waitFor();
+    await overview.getByText(/上传的项目材料：已填报（2 项）/).waitFor();
     await log.check(page, 'application-review');
     await page.getByRole('button', { name: '提交申报' }).click();
     await page.waitForURL(/\/projects\/[^/]+$/);
@@ -197,6 +206,13 @@ describe('a key project from application to the public dashboard, in Chromium', 
     await log.check(page, 'town-evidence-pdf');
     await page.getByRole('button', { name: '关闭预览' }).click();
     await eventually(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toMatch(/查看\s*实施方案\.pdf/);
+    // The town reads the application and prints it as a 申报书 (issue 14 §1).
+    await page.getByRole('link', { name: '查看并打印申报书' }).click();
+    await page.getByRole('heading', { name: '项目申报书', level: 1 }).waitFor();
+    await page.getByText(accounts.enterprise.name).waitFor();
+    await page.locator('.application-summary', { hasText: '设备安装调试' }).waitFor();
+    await log.check(page, 'town-application-print');
+    await page.goBack();
     await openAction(page, '初审推荐');
     await page.getByLabel('推荐意见').fill('材料齐全，符合申报条件，同意推荐。');
     await log.check(page, 'town-recommend');
@@ -210,16 +226,42 @@ describe('a key project from application to the public dashboard, in Chromium', 
     // The bureau's queue opens on what it acts on next (recommended), with its filters.
     await page.getByLabel('街镇/园区', { exact: true }).waitFor();
     await log.check(page, 'bureau-queue');
-    await page.getByRole('link', { name: TITLE }).click();
+    // The registry (专家库): the bureau registers one more expert through its form.
+    await page.goto(`${stack.url}/pilots/${PILOT}/experts`);
+    await page.getByRole('heading', { name: '专家库', level: 1 }).waitFor();
+    await page.locator('#expert-name').fill('专家 褚研究员');
+    await page.locator('#expert-account').fill('zhuanjia-new');
+    await page.getByLabel('工业软件').check();
+    await page.locator('#expert-organisation').fill('天津理工大学');
+    await page.locator('#expert-organisationUscc').fill(withUsccCheck('12120000401359647'));
+    await page.locator('#expert-title').fill('研究员');
+    await page.locator('#expert-phone').fill('022-60214000');
+    await page.getByRole('button', { name: '专家入库' }).click();
+    await page.getByText('专家“专家 褚研究员”已入库。').waitFor();
+    await page.getByRole('row', { name: /专家 褚研究员/ }).waitFor();
+    await log.check(page, 'bureau-expert-registry');
+
+    await page.goto(projectUrl);
     await openAction(page, '组织专家评审');
-    for (const [index, who] of (['expert1', 'expert2', 'expert3'] as const).entries()) {
-      if (index > 0) await page.getByRole('button', { name: '添加专家' }).click();
-      await page.getByLabel(`专家 ${index + 1} 账号`).fill(accounts[who].username);
-      await page.getByLabel(`专家 ${index + 1} 姓名`).fill(accounts[who].name);
-    }
+    // Only registered experts are offered; the applicant's own expert is listed as excluded, with no box to tick.
+    await page.getByText(/专家 申报单位员工（天津测试大学）：所在单位为申报单位/).waitFor();
+    await eventually(() => page.getByRole('checkbox', { name: /专家 申报单位员工/ }).count()).toBe(0);
+    for (const who of ['expert1', 'expert2', 'expert3'] as const) await page.getByRole('checkbox', { name: new RegExp(accounts[who].name) }).check();
+    await page.getByText('已选 3 名专家').waitFor();
     await log.check(page, 'bureau-assign-experts');
+    // An account the registry does not hold is refused by the API, whatever a client sends.
+    const refused = await page.evaluate(async (url) => {
+      const headers = { authorization: `Bearer ${sessionStorage.getItem('pilotops.idToken') ?? ''}`, 'content-type': 'application/json' };
+      const api = `/api/projects/${url.split('/').pop() ?? ''}`;
+      const { version } = (await (await fetch(api, { headers })).json()) as { version: number };
+      const input = { rubric: [{ id: 'c1', name: '技术先进性', weight: 100 }], experts: [{ subject: 'made-up', name: '假专家' }] };
+      const reply = await fetch(`${api}/actions/assign_experts`, { method: 'POST', headers, body: JSON.stringify({ expectedVersion: version, input }) });
+      return { status: reply.status, code: ((await reply.json()) as { code: string }).code };
+    }, projectUrl);
+    expect(refused).toEqual({ status: 422, code: 'EXPERT_NOT_REGISTERED' });
     await page.getByRole('button', { name: '组织专家评审' }).click();
     await statusIs(page, '专家评审中');
+    await page.locator('.plain-list li', { hasText: accounts.expert1.name }).first().waitFor();
     await page.context().close();
   });
 
@@ -227,6 +269,9 @@ describe('a key project from application to the public dashboard, in Chromium', 
     for (const [index, who] of (['expert1', 'expert2', 'expert3'] as const).entries()) {
       const page = await as(who);
       await page.getByRole('link', { name: TITLE }).click();
+      // The expert scores 实施方案可行性 on the plan itself, shown on the project page (issue 14 §1).
+      await page.locator('.application-summary .plan-text', { hasText: '五轴加工中心与 MES 系统' }).waitFor();
+      await page.locator('.application-summary', { hasText: '关键工序数控化率' }).waitFor();
       await openAction(page, '专家利益冲突声明');
       await page.getByRole('button', { name: '专家利益冲突声明' }).click();
       await page.getByText(/已办理/).waitFor();

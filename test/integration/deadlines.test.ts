@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedExpertRegistry } from './support/experts';
 import { startTestStack, testAccount, type ApiClient, type ApiReply, type TestStack } from './support/gateway';
 import { withUsccCheck } from '../../shared/uscc';
 import type { Obligation } from '../../shared/obligations/model';
@@ -59,6 +60,7 @@ let openPeriods: (event: TimerEvent) => Promise<{ opened: number }>;
 beforeAll(async () => {
   stack = await startTestStack();
   for (const who of Object.keys(accounts) as Who[]) clients[who] = await stack.as(accounts[who]);
+  await seedExpertRegistry(PILOT, [1, 2, 3].map((n) => ({ account: `expert-${n}`, name: `专家${n}` })));
   stack.setNow(new Date('2025-01-02T02:00:00Z'));
   const guide = await clients.bureau.post(`/pilots/${PILOT}/guides`, {
     id: 'guide-dl', title: '2025年技术改造项目申报指南', directions: '数字化智能化改造', conditions: '规上工业企业',

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedExpertRegistry } from './support/experts';
 import { HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { startTestStack, testAccount, type ApiClient, type TestStack } from './support/gateway';
 import { APPLICATION, attach, createDraft, declarationFor, declare, pdfFile, pngFile, publishGuide, registerEnterprise } from './support/evidence';
@@ -63,6 +64,7 @@ beforeAll(async () => {
   await publishGuide(clients.bureau, PILOT);
   await registerEnterprise(USCC_A, PILOT, TOWN, '天津甲公司');
   await registerEnterprise(USCC_B, PILOT, TOWN, '天津乙公司');
+  await seedExpertRegistry(PILOT, [{ account: 'expert-1', name: '专家1' }]);
 });
 
 afterAll(async () => {

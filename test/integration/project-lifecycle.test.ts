@@ -1,5 +1,6 @@
 import type { PilotLedger } from '../../shared/funds/ledger';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedExpertRegistry } from './support/experts';
 import { startTestStack, testAccount, type ApiClient, type ApiReply, type TestStack } from './support/gateway';
 import { attach, pdfFile, pngFile } from './support/evidence';
 import { withUsccCheck } from '../../shared/uscc';
@@ -61,6 +62,7 @@ const clients = {} as Record<Who, ApiClient>;
 beforeAll(async () => {
   stack = await startTestStack();
   for (const who of Object.keys(accounts) as Who[]) clients[who] = await stack.as(accounts[who]);
+  await seedExpertRegistry(PILOT, [1, 2, 3].map((n) => ({ account: `expert-${n}`, name: `专家${n}` })));
   stack.setNow(new Date('2025-01-02T02:00:00Z'));
   const guide = await clients.bureau.post('/pilots/p-wq/guides', {
     id: 'guide-2025', title: '2025年制造业新型技术改造中央财政资金项目申报指南', directions: '数字化智能化改造', conditions: '注册在本区的规上工业企业',

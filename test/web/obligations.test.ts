@@ -9,7 +9,7 @@ const base = { subjectType: 'project', subjectId: 'P1', pilotId: wuqingTech.id, 
 const report: Obligation = { ...base, id: 'P1:quarterly_report:2025Q2', kind: 'quarterly_report', period: '2025Q2', responsible: 'enterprise', dueDay: '2025-07-15', status: 'missed', missedAt: '2025-07-16T16:00:00.000Z' };
 const visit: Obligation = { ...base, id: 'P1:quarterly_visit:2025Q3', kind: 'quarterly_visit', period: '2025Q3', responsible: 'operator', dueDay: '2025-09-30', status: 'open' };
 
-function open(principal = BUREAU, calls: RecordedCall[] = []) {
+function open(principal = BUREAU, calls: RecordedCall[] = [], today = '2025-08-01') {
   const app = testApp({
     principal,
     calls,
@@ -21,17 +21,25 @@ function open(principal = BUREAU, calls: RecordedCall[] = []) {
       },
     },
   });
-  return render(ObligationsSection, { projectId: 'P1' }, app);
+  return render(ObligationsSection, { projectId: 'P1', today }, app);
 }
 
 describe('a project’s obligations and deadlines', () => {
+  it('shows a duty still open after its due day as late, before the sweep has marked it', async () => {
+    const page = open(ENTERPRISE, [], '2025-10-03');
+    await eventually(() => {
+      const states = [...page.querySelectorAll('tbody tr')].map((tr) => tr.lastElementChild?.textContent?.trim());
+      expect(states).toEqual(['已逾期 80 天', '已逾期 3 天']);
+    });
+  });
+
   it('lists each duty with who owes it, its due day and state, in a labelled table', async () => {
     const page = open(ENTERPRISE);
     await eventually(() => {
       const rows = [...page.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((cell) => cell.textContent?.trim()));
       expect(rows).toEqual([
-        ['季度进度报告', '2025Q2', '企业', '2025年7月15日', '已逾期'],
-        ['季度走访检查', '2025Q3', '综合管理服务商', '2025年9月30日', '办理中'],
+        ['季度进度报告', '2025年第2季度', '企业', '2025年7月15日', '已逾期 17 天'],
+        ['季度走访检查', '2025年第3季度', '综合管理服务商', '2025年9月30日', '办理中'],
       ]);
       expect(page.querySelector('[role="region"]')?.getAttribute('aria-labelledby')).toBe('obligations-caption');
       // The enterprise records nothing by hand.
@@ -43,7 +51,7 @@ describe('a project’s obligations and deadlines', () => {
     const calls: RecordedCall[] = [];
     const page = open(BUREAU, calls);
     await eventually(() => {
-      expect([...page.querySelectorAll('details > summary')].map((summary) => summary.textContent)).toEqual(['登记“季度走访检查”（2025Q3）已完成']);
+      expect([...page.querySelectorAll('details > summary')].map((summary) => summary.textContent)).toEqual(['登记“季度走访检查”（2025年第3季度）已完成']);
     });
     buttonNamed(page, '登记完成').click();
     const note = controlLabelled(page, '办理情况');

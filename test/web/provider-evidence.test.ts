@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { overdueDays } from '../../shared/obligations/overdue';
 import { providerRectification } from '../../shared/obligations/periods';
+import { beijingDay } from '../../web/src/lib/format';
 import { providerDetailFor } from '../../shared/providers/views';
 import type { Principal } from '../../shared/roles';
 import ProviderDetail from '../../web/src/pages/providers/ProviderDetail.svelte';
@@ -200,10 +202,11 @@ describe('a provider’s files on its page', () => {
     const page = openDetail(PROVIDER, 'rectifying', calls, [refused]);
     const { form, files } = await eventually(() => {
       expect(page.textContent).not.toContain('暂不支持在线办理');
-      // 002 §三(一)2(4): the order's deadline, as the sweep keeps it
+      // 002 §三(一)2(4): the order's deadline, as the sweep keeps it; still owed after its day, it reads as late (issue 14 §4)
+      const late = overdueDays({ status: 'open', dueDay: '2025-04-30' }, beijingDay(new Date()));
       const deadline = page.querySelector('#obligations-caption')?.closest('table');
       expect([...(deadline?.querySelectorAll('tbody tr') ?? [])].map((row) => [...row.children].map((cell) => cell.textContent?.trim()))).toEqual([
-        ['服务商限期整改', '第 1 次整改', '服务商', '2025年4月30日', '办理中'],
+        ['服务商限期整改', '第 1 次整改', '服务商', '2025年4月30日', late > 0 ? `已逾期 ${late} 天` : '办理中'],
       ]);
       expect(page.querySelector('#provider-evidence-title')?.textContent).toBe('服务商材料');
       expect(page.querySelector('#provider-upload-title')).not.toBeNull();

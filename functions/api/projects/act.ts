@@ -5,6 +5,7 @@ import { getGuide } from '../../commons/store/guides';
 import { allProjectsOfEnterprise } from '../../commons/store/funds';
 import { publishPilotSnapshot } from '../../commons/publish';
 import { assertEvidenceOfHolder } from '../../commons/store/evidence';
+import { panelInputFromRegistry } from '../../commons/store/experts';
 import { DomainError } from '../../../shared/errors';
 import { assertGuideAllows, guideGoverns } from '../../../shared/guides/model';
 import { projectHolder } from '../../../shared/evidence/holder';
@@ -13,6 +14,8 @@ import { authorizeProjectAction, decide } from '../../../shared/projects/decide'
 import { ActionPath, ActionRequest } from '../../../shared/projects/requests';
 import { canSee, disclosureChanged } from '../../../shared/projects/visibility';
 import { projectViewFor } from '../../../shared/projects/view';
+
+const PANEL_ACTIONS: ReadonlySet<string> = new Set(['assign_experts', 'add_experts']);
 
 /**
  * Every step of the lifecycle (shared/projects/lifecycle.ts): the domain checks role, scope, state,
@@ -31,7 +34,12 @@ export const handler = api('projects/act', { path: ActionPath, body: ActionReque
   }
   // 003 §二(二): a selection reads the enterprise's other projects, to flag central funds held twice.
   const enterpriseProjects = path.action === 'select' ? await allProjectsOfEnterprise(stored.project.uscc) : [];
-  const decision = decide(stored.project, path.action, body.input ?? {}, principal, now, { enterpriseProjects });
+  let decision = decide(stored.project, path.action, body.input ?? {}, principal, now, { enterpriseProjects });
+  // Panels come from the expert registry only (issue 14 §2): once the step itself is allowed, its
+  // experts are checked against the registry and decided again with their registered names.
+  if (PANEL_ACTIONS.has(path.action)) {
+    decision = decide(stored.project, path.action, await panelInputFromRegistry(stored.project, body.input), principal, now, { enterpriseProjects });
+  }
   // Checked after the lifecycle's own rules, so an illegal step is reported as such first; the two
   // checks read at once, and when both fail the guide's refusal is the one reported, as before.
   const checks = await Promise.allSettled([

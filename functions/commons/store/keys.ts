@@ -9,6 +9,9 @@ export const keys = {
   guidePartition: (pilotId: string) => `GUIDE#${pilotId}`,
   spotCheckDraw: (pilotId: string, drawId: string) => ({ pk: `SPOTCHECK#${pilotId}`, sk: drawId }),
   spotCheckPartition: (pilotId: string) => `SPOTCHECK#${pilotId}`,
+  /** the bureau's expert registry (专家库): one partition per pilot, one item per account (issue 14) */
+  expert: (pilotId: string, account: string) => ({ pk: `EXPERTS#${pilotId}`, sk: `EXPERT#${account}` }),
+  expertRegistry: (pilotId: string) => `EXPERTS#${pilotId}`,
   enterprise: (uscc: string) => ({ pk: `ENTERPRISE#${uscc}`, sk: 'PROFILE' }),
   enterprisePartition: (uscc: string) => `ENTERPRISE#${uscc}`,
   /** the firm's registration in one pilot, with its town there (issue 12) */

@@ -4,7 +4,8 @@ import { tableNames } from '../config';
 import type { Decision } from '../../../shared/projects/decide';
 import type { Project } from '../../../shared/projects/model';
 import { keys } from './keys';
-import { getRecord, queryPage, strip, type Page, type StoredItem } from './records';
+import { getRecord, queryAll, queryPage, strip, type Page, type StoredItem } from './records';
+import type { SubmittedApplication } from '../../../shared/projects/application-review';
 import type { IdempotencyClaim, RememberedResponse } from './idempotency';
 import { commitVersioned, put, type TransactItem } from './versioned';
 import { withDecisionDeadlines } from './obligations';
@@ -177,4 +178,16 @@ export async function projectsOfExpert(subject: string, cursor?: string, caller 
 function toProject(item: StoredItem): Project {
   const { statusSince: _statusSince, ...project } = strip<Project & { statusSince?: string }>(item);
   return project as Project;
+}
+
+/** Every submitted version of a project's application (`APPLICATION#<n>`, written on each submission), oldest first. */
+export async function submittedVersions(projectId: string): Promise<SubmittedApplication[]> {
+  const items = await queryAll({
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+    ExpressionAttributeValues: { ':pk': keys.projectPartition(projectId), ':prefix': 'APPLICATION#' },
+  });
+  return items.map((item) => {
+    const { applicationVersion, submittedAt, application } = strip<SubmittedApplication>(item);
+    return { applicationVersion, submittedAt, application };
+  });
 }

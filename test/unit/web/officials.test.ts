@@ -57,11 +57,17 @@ describe('the officials’ pages’ rules in the browser', () => {
 });
 
 describe('an obligation’s period as people say it', () => {
-  it('keeps quarters and years, numbers a provider’s orders within its pool, and names an SME’s batch', () => {
-    expect(periodLabel({ kind: 'quarterly_report', period: '2025Q3' })).toBe('2025Q3');
-    expect(periodLabel({ kind: 'yearly_review', period: '2026' })).toBe('2026');
+  it('writes quarters and years out, numbers a provider’s orders within its pool, and names an SME’s batch', () => {
+    expect(periodLabel({ kind: 'quarterly_report', period: '2025Q3' })).toBe('2025年第3季度');
+    expect(periodLabel({ kind: 'yearly_review', period: '2026' })).toBe('2026年');
     expect(periodLabel({ kind: 'provider_rectification', period: 'wuqing-tech.R2' })).toBe('第 2 次整改');
     expect(periodLabel({ kind: 'sme_acceptance', period: 'B1' })).toBe('第 1 批');
     expect(periodLabel({ kind: 'sme_transformation', period: 'odd' })).toBe('odd');
+  });
+
+  it('names a review stage’s entry by the application version or acceptance round, never by its stored code', () => {
+    expect(periodLabel({ kind: 'review_stage', period: 'preliminary_review.v2' })).toBe('申报第 2 版');
+    expect(periodLabel({ kind: 'review_stage', period: 'formal_review.A1' })).toBe('第 1 轮验收');
+    expect(periodLabel({ kind: 'review_stage', period: 'expert_organisation' })).toBe('暂无');
   });
 });

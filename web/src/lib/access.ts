@@ -27,6 +27,9 @@ export const VALUE_ENTRY_ROLES = asRoles(rolesAllowed('POST', '/pilots/{pilotId}
 /** The provider pool: who reads it, the catalogue's; the self-evaluation's readers. */
 export const PROVIDER_POOL_ROLES = asRoles(rolesAllowed('GET', '/pilots/{pilotId}/providers'));
 /** Who registers a provider into a pool (the provider itself), and who reads a provider's materials. */
+// Expert registry (issue 14)
+export const EXPERT_REGISTRY_ROLES = asRoles(rolesAllowed('GET', '/pilots/{pilotId}/experts'));
+export const EXPERT_REGISTER_ROLES = asRoles(rolesAllowed('POST', '/pilots/{pilotId}/experts'));
 export const PROVIDER_REGISTER_ROLES = asRoles(rolesAllowed('POST', '/pilots/{pilotId}/providers'));
 export const PROVIDER_MATERIALS_ROLES = asRoles(rolesAllowed('GET', '/pilots/{pilotId}/providers/{providerId}/evidence'));
 /** Who hands in an indicator period's data sources, and who reads them. */

@@ -12,10 +12,12 @@ export const paths = {
   projects: () => '/projects',
   project: (projectId: string) => `/projects/${segment(projectId)}`,
   newApplication: () => '/projects/new',
+  applicationPrint: (projectId: string) => `/projects/${segment(projectId)}/print`,
   application: (projectId: string, step?: string) => `/projects/${segment(projectId)}/application${step ? `?step=${segment(step)}` : ''}`,
   inbox: () => '/inbox',
   indicators: (pilotId: string) => `/pilots/${segment(pilotId)}/indicators`,
   indicator: (pilotId: string, code: string) => `/pilots/${segment(pilotId)}/indicators/${segment(code)}`,
+  experts: (pilotId: string) => `/pilots/${segment(pilotId)}/experts`,
   providers: (pilotId: string) => `/pilots/${segment(pilotId)}/providers`,
   /** Before `provider`: `new` is not a provider id (ids come from the sign-in token, never typed). */
   registerProvider: (pilotId: string) => `/pilots/${segment(pilotId)}/providers/new`,

@@ -1,6 +1,7 @@
 import type { Component } from 'svelte';
 import type { Role } from '../../../shared/roles';
 import { CATALOGUE_ROLES, CREATE_PROJECT_ROLES, CROSS_PILOT_ROLES, DOSSIER_ROLES, INBOX_ROLES, INDICATOR_ROLES, PROVIDER_POOL_ROLES, PROVIDER_REGISTER_ROLES, REGISTER_ROLES, SELF_EVALUATION_ROLES, LEDGER_ROLES } from './access';
+import { EXPERT_REGISTRY_ROLES } from './access';
 import { SME_FIRM_ROLES, SME_LIST_ROLES, SME_MATURITY_ROLES } from './access';
 import { findRoute, type PageParams } from './route-match';
 
@@ -51,6 +52,7 @@ export const PAGE_ROUTES: readonly PageRoute[] = [
     ...(CREATE_PROJECT_ROLES ? { roles: CREATE_PROJECT_ROLES } : {}),
     load: () => import('../pages/projects/ApplicationEditor.svelte'),
   },
+  { name: 'applicationPrint', pattern: '/projects/:projectId/print', access: 'signed-in', load: () => import('../pages/projects/ApplicationPrint.svelte') },
   { name: 'project', pattern: '/projects/:projectId', access: 'signed-in', load: () => import('../pages/projects/ProjectDetail.svelte') },
   { name: 'inbox', pattern: '/inbox', access: 'signed-in', roles: INBOX_ROLES, load: () => import('../pages/inbox/InboxPage.svelte') },
   {
@@ -66,6 +68,13 @@ export const PAGE_ROUTES: readonly PageRoute[] = [
     access: 'signed-in',
     ...(INDICATOR_ROLES ? { roles: INDICATOR_ROLES } : {}),
     load: () => import('../pages/indicators/IndicatorDetail.svelte'),
+  },
+  {
+    name: 'experts',
+    pattern: '/pilots/:pilotId/experts',
+    access: 'signed-in',
+    ...(EXPERT_REGISTRY_ROLES ? { roles: EXPERT_REGISTRY_ROLES } : {}),
+    load: () => import('../pages/experts/ExpertRegistry.svelte'),
   },
   {
     name: 'providers',

@@ -3,6 +3,9 @@ import type { Enterprise, RegisterEnterpriseInput } from '../../../../shared/ent
 import type { Pilot, pilotSummary } from '../../../../shared/pilots/model';
 import type { CreateDraftInput } from '../../../../shared/projects/inputs';
 import type { Application } from '../../../../shared/projects/model';
+import type { Expert, ExpertField } from '../../../../shared/experts/model';
+import type { PanelCandidates } from '../../../../shared/experts/panel';
+import type { ApplicationReview } from '../../../../shared/projects/application-review';
 import type { ProjectListQuery } from '../../../../shared/projects/requests';
 import type { ProjectView } from '../../../../shared/projects/view';
 import type { Principal } from '../../../../shared/roles';
@@ -32,7 +35,7 @@ import { newIdempotencyKey, withQuery, type ApiClient } from './client';
  * schemas behind them stay out of the bundle unless a page validates with them.
  */
 export type PilotSummary = ReturnType<typeof pilotSummary>;
-export type { ProjectListQuery, ProjectView };
+export type { ApplicationReview, Expert, ExpertField, PanelCandidates, ProjectListQuery, ProjectView };
 
 export type { EvidenceView, Guide };
 
@@ -155,6 +158,10 @@ export function endpoints(api: ApiClient) {
     /** The caller's list: an enterprise's own projects, an expert's assignments, an office's queue. */
     listProjects: (query: ProjectListQuery = {}) => api.get<ProjectPage>('/projects', { ...query }),
     getProject: (projectId: string) => api.get<ProjectView>(`/projects/${segment(projectId)}`),
+    listExperts: (pilotId: string, field?: ExpertField) => api.get<{ items: Expert[] }>(withQuery(`/pilots/${segment(pilotId)}/experts`, { field })),
+    registerExpert: (pilotId: string, input: Record<string, unknown>) => api.post<Expert>(`/pilots/${segment(pilotId)}/experts`, input),
+    expertCandidates: (projectId: string, field?: ExpertField) => api.get<PanelCandidates>(withQuery(`/projects/${segment(projectId)}/expert-candidates`, { field })),
+    getApplication: (projectId: string) => api.get<ApplicationReview>(`/projects/${segment(projectId)}/application`),
     createDraft: (input: CreateDraftInput, idempotencyKey: string = newIdempotencyKey()) =>
       api.post<ProjectView>('/projects', input, { 'idempotency-key': idempotencyKey }),
     runAction,

@@ -55,7 +55,9 @@ export type LabelFamily =
   | 'providerField'
   | 'productKind'
   | 'smeStatus'
-  | 'smeAction';
+  | 'smeAction'
+  | 'expertField'
+  | 'expertExclusion';
 
 /** The label of a code from data; an unknown code is shown as it came rather than hidden. */
 export function label(family: LabelFamily, value: string): string {

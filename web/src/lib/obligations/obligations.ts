@@ -3,6 +3,7 @@ import type { Obligation } from '../../../../shared/obligations/model';
 import { FulfilInput, MANUAL_FULFILMENT } from '../../../../shared/obligations/requests';
 import type { Principal } from '../../../../shared/roles';
 import { fieldIssues } from '../../../../shared/validation';
+import { formatPeriod } from '../format';
 import { t } from '../i18n';
 
 /**
@@ -35,5 +36,13 @@ export function periodLabel(obligation: Pick<Obligation, 'kind' | 'period'>): st
     const batch = /^B(\d+)$/.exec(obligation.period);
     return batch ? t('obligations.periodBatch', { n: batch[1] ?? '' }) : obligation.period;
   }
-  return obligation.period;
+  if (obligation.kind === 'review_stage') {
+    // Stored `<stage>`, `<stage>.v<n>` (the application version under review) or `<stage>.A<n>` (the acceptance round).
+    const entry = /\.(?:v(\d+)|A(\d+))$/.exec(obligation.period);
+    if (entry?.[1]) return t('obligations.periodVersion', { n: entry[1] });
+    if (entry?.[2]) return t('obligations.periodRound', { n: entry[2] });
+    return /^[a-z_]+$/.test(obligation.period) ? t('common.none') : obligation.period;
+  }
+  // Quarters and years as people write them (2025年第3季度), never the stored code (issue 14 §3).
+  return formatPeriod(obligation.period);
 }

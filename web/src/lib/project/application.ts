@@ -123,3 +123,19 @@ export function applicationFieldId(path: string): string {
 export function totalBudget(values: ApplicationValues): number {
   return values.budget.reduce((sum, row) => sum + Math.round((number(row.amountWan) ?? 0) * 100), 0) / 100;
 }
+
+/** The values as an application for the summary of the last step: blanks read as empty or 0, never refused. */
+export function applicationOfValues(values: ApplicationValues): Application {
+  const amount = (text: string) => {
+    const value = number(text);
+    return value === undefined || !Number.isFinite(value) ? 0 : value;
+  };
+  return {
+    implementationPlan: values.implementationPlan,
+    milestones: values.milestones.map((row) => ({ name: row.name, due: row.due })),
+    budget: values.budget.filter((row) => (BUDGET_KINDS as readonly string[]).includes(row.kind)).map((row) => ({ kind: row.kind as BudgetKind, amountWan: amount(row.amountWan) })),
+    fundRequestedWan: amount(values.fundRequestedWan),
+    indicators: values.indicators.map((row) => ({ name: row.name, unit: row.unit, target: amount(row.target) })),
+    evidenceIds: [...values.evidenceIds],
+  };
+}
