@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { BUNDLING } from '../infra/constructs/bundling';
@@ -19,7 +19,10 @@ const SAMPLES = 5;
 
 export async function benchBundles(): Promise<void> {
   // Inside the repo, so the bundles resolve @aws-sdk/* from node_modules as Lambda resolves it from the runtime.
-  const outDir = mkdtempSync(join(ROOT, 'node_modules/.cache/bench-bundles-'));
+  // A fresh checkout has no node_modules/.cache yet.
+  const cacheDir = join(ROOT, 'node_modules/.cache');
+  mkdirSync(cacheDir, { recursive: true });
+  const outDir = mkdtempSync(join(cacheDir, 'bench-bundles-'));
   const entries = [
     ...handlerModules().map((handler) => ({ name: `api/${handler}`, file: join(ROOT, 'functions/api', `${handler}.ts`) })),
     ...SCHEDULES.map((schedule) => ({ name: `timers/${schedule.handler}`, file: join(ROOT, 'functions/timers', `${schedule.handler}.ts`) })),

@@ -53,7 +53,7 @@ interface InboxBody {
 let stack: TestStack;
 const clients = {} as Record<Who, ApiClient>;
 const versions = new Map<string, number>();
-let sweep: (event: TimerEvent) => Promise<SweepResult>;
+let sweep: (event: TimerEvent, context?: { getRemainingTimeInMillis(): number }) => Promise<SweepResult>;
 let remind: (event: TimerEvent) => Promise<{ sent: number; alreadySent: number }>;
 let openPeriods: (event: TimerEvent) => Promise<{ opened: number }>;
 
@@ -275,5 +275,32 @@ describe('deadlines through the gateway', () => {
     } while (cursor);
     expect(providerWarnings).toHaveLength(30);
     expect(new Set(providerWarnings).size).toBe(30);
+  });
+
+  it('stops cleanly when the function’s time runs low, and the next run resumes: one warning per miss', async () => {
+    const { openObligation } = await import('../../functions/commons/store/obligations');
+    const { providerRectification } = await import('../../shared/obligations/periods');
+    for (let n = 0; n < 30; n += 1) {
+      await openObligation(providerRectification({ providerId: `prov-late-${n}`, pilotId: PILOT, rectificationId: 'PR1', deadline: '2025-12-10', openedAt: '2025-11-25T02:00:00.000Z' }));
+    }
+    // The Lambda context: time for the first transaction, then less than the sweep's reserve.
+    let asked = 0;
+    const context = { getRemainingTimeInMillis: () => (asked++ < 1 ? 250_000 : 10_000) };
+    const stopped = await sweep({ schedule: 'daily-deadline-sweep', asOf: '2025-12-11T01:00:00Z' }, context);
+    expect(stopped.complete).toBe(false);
+    expect(stopped.resumesOn).toBeDefined();
+    const resumed = await sweepAt('2025-12-11T01:00:00Z');
+    expect(resumed).toMatchObject({ complete: true, alreadyHandled: 0 });
+    expect((await sweepAt('2025-12-11T02:00:00Z')).warnings).toBe(0);
+
+    const late: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await inbox('bureau', `?limit=100${cursor ? `&cursor=${cursor}` : ''}`);
+      late.push(...page.items.filter((item) => item.obligationId?.startsWith('prov-late-') || item.sourceId.includes('prov-late-')).map((item) => item.sourceId));
+      cursor = page.cursor;
+    } while (cursor);
+    expect(late).toHaveLength(30);
+    expect(new Set(late).size).toBe(30);
   });
 });

@@ -8,7 +8,7 @@ import type { Notifier } from '../../shared/obligations/notify';
 import { runPeriodic, type PeriodicPort } from '../../shared/obligations/periodic';
 import { providerRectification, quarterlyObligations, selfEvaluation } from '../../shared/obligations/periods';
 import { runReminders } from '../../shared/obligations/reminders';
-import { runSweep, type DeadlinePort, type MarkName } from '../../shared/obligations/sweep';
+import { runSweep, type DeadlinePort, type MarkName, type Miss } from '../../shared/obligations/sweep';
 import { stateFixtures } from './projects/fixtures';
 
 /**
@@ -112,6 +112,36 @@ class MemoryPort implements DeadlinePort, PeriodicPort {
   }
 }
 
+/**
+ * A store that writes several misses in one all-or-nothing transaction, as the DynamoDB store does:
+ * when any obligation of the group is no longer open, nothing of the group is written and each miss
+ * is written alone.
+ */
+class GroupingPort extends MemoryPort {
+  readonly missesPerTransaction = 4;
+  transactions = 0;
+
+  async recordMisses(misses: readonly Miss[], at: string): Promise<boolean[]> {
+    await tick();
+    if (misses.every((miss) => this.obligations.get(miss.obligation.id)?.status === 'open')) {
+      this.transactions += 1;
+      for (const miss of misses) {
+        this.obligations.set(miss.obligation.id, { ...miss.obligation, status: 'missed', missedAt: at });
+        this.warnings.set(miss.warning.id, miss.warning);
+      }
+      for (const miss of misses) for (const item of miss.inbox) this.inbox.set(`${item.recipient}|${item.sourceId}`, item);
+      return misses.map(() => true);
+    }
+    return Promise.all(misses.map((miss) => this.recordMiss(miss.obligation, miss.warning, miss.inbox, at)));
+  }
+}
+
+/** A clock for `timeLeftMs`: plenty of time for the first `calls` questions, then too little. */
+const runsLowAfter = (calls: number) => {
+  let asked = 0;
+  return () => (asked++ < calls ? 120_000 : 5_000);
+};
+
 const fixtures = stateFixtures();
 const inProgress = fixtures.in_progress.project;
 const provider = (n: number, deadline = '2026-03-10'): Obligation =>
@@ -208,6 +238,79 @@ describe('the sweep raises exactly one warning per miss', () => {
     port.add(provider(1), provider(2));
     const failing: Notifier = { send: () => Promise.reject(new Error('SMTP down')) };
     expect(await runSweep(port, AS_OF, { notifier: failing })).toMatchObject({ warnings: 2, notifyFailures: 2 });
+  });
+});
+
+describe('the sweep at a province’s scale', () => {
+  it('writes several misses in one transaction and still one warning per miss', async () => {
+    const port = new GroupingPort(50);
+    port.add(...Array.from({ length: 10 }, (_, n) => provider(n)));
+    expect(await runSweep(port, AS_OF)).toMatchObject({ read: 10, warnings: 10, alreadyHandled: 0, complete: true });
+    expect(port.transactions).toBe(3);
+    expect(port.warnings.size).toBe(10);
+    expect(await runSweep(port, AS_OF)).toMatchObject({ days: [], warnings: 0 });
+  });
+
+  it('raises one per miss when two grouping sweeps run at once', async () => {
+    const port = new GroupingPort(5);
+    port.add(...Array.from({ length: 23 }, (_, n) => provider(n)));
+    const [first, second] = await Promise.all([runSweep(port, AS_OF), runSweep(port, AS_OF)]);
+    expect(first.warnings + second.warnings).toBe(23);
+    expect(first.alreadyHandled + second.alreadyHandled).toBe(23);
+    expect(port.warnings.size).toBe(23);
+  });
+
+  it('writes what came before a crash in a group, and the rerun does the rest', async () => {
+    const port = new GroupingPort(50);
+    port.add(...Array.from({ length: 10 }, (_, n) => provider(n)));
+    const crash = runSweep(port, AS_OF, {
+      beforeEach: (index) => {
+        if (index === 6) throw new Error('simulated crash');
+      },
+    });
+    await expect(crash).rejects.toThrow('simulated crash');
+    expect(port.warnings.size).toBe(6);
+    expect(await runSweep(port, AS_OF)).toMatchObject({ warnings: 4, complete: true });
+    expect(port.warnings.size).toBe(10);
+  });
+
+  it('stops when the time left runs low, leaves the day unmarked, and the next run does exactly the rest', async () => {
+    const port = new MemoryPort(4);
+    port.marks.set('sweep', '2026-03-09');
+    port.add(...Array.from({ length: 12 }, (_, n) => provider(n)));
+    const stopped = await runSweep(port, AS_OF, { concurrency: 1, timeLeftMs: runsLowAfter(5), reserveMs: 30_000 });
+    expect(stopped).toMatchObject({ complete: false, resumesOn: '2026-03-10', warnings: 5 });
+    expect(port.marks.get('sweep')).toBe('2026-03-09');
+    expect(port.warnings.size).toBe(5);
+
+    const continued = await runSweep(port, AS_OF, { timeLeftMs: () => 120_000 });
+    // The five already missed have left the due-day index: the continuation reads only the rest.
+    expect(continued).toMatchObject({ complete: true, read: 7, warnings: 7, alreadyHandled: 0 });
+    expect(continued.resumesOn).toBeUndefined();
+    expect(port.marks.get('sweep')).toBe('2026-03-10');
+    expect(port.warnings.size).toBe(12);
+    expect([...port.obligations.values()].every((o) => o.status === 'missed')).toBe(true);
+  });
+
+  it('continues across as many runs as the misses need, grouped, one warning per miss', async () => {
+    const port = new GroupingPort(8);
+    port.marks.set('sweep', '2026-03-09');
+    port.add(...Array.from({ length: 40 }, (_, n) => provider(n)));
+    const runs: Array<{ warnings: number; complete: boolean }> = [];
+    for (let run = 0; run < 10 && !runs.at(-1)?.complete; run += 1) runs.push(await runSweep(port, AS_OF, { concurrency: 2, timeLeftMs: runsLowAfter(3) }));
+    expect(runs.at(-1)?.complete).toBe(true);
+    expect(runs.length).toBeGreaterThan(2);
+    expect(runs.reduce((sum, run) => sum + run.warnings, 0)).toBe(40);
+    expect(port.warnings.size).toBe(40);
+    expect(port.marks.get('sweep')).toBe('2026-03-10');
+  });
+
+  it('starts nothing when the time is already short, and leaves every day to the next run', async () => {
+    const port = new MemoryPort();
+    port.marks.set('sweep', '2026-03-09');
+    port.add(provider(1));
+    expect(await runSweep(port, AS_OF, { timeLeftMs: () => 1_000 })).toMatchObject({ complete: false, resumesOn: '2026-03-10', warnings: 0 });
+    expect(port.obligations.get(provider(1).id)?.status).toBe('open');
   });
 });
 
