@@ -12,6 +12,7 @@ import { handlerId, handlerModules, ROUTES, routeKey, type RouteDefinition } fro
 import type { Identity, PilotConfig } from '../config';
 import { LOG_RETENTION, PilotFunction } from '../constructs/pilot-function';
 import type { DataStore } from './data-stack';
+import { HANDLER_SIZING } from '../constructs/function-sizing';
 
 export interface ApiStackProps extends StackProps {
   config: PilotConfig;
@@ -67,7 +68,7 @@ export class ApiStack extends Stack {
       const routes: readonly RouteDefinition[] = ROUTES.filter((route) => route.handler === handler);
       const summaries = routes.map((route) => `${routeKey(route)} ${route.summary}`);
       const deletesEvidence = routes.some((route) => route.deletesEvidence === true);
-      functions.set(handler, new PilotFunction(this, handlerId(handler), { module: `api/${handler}`, description: summaries.join('; '), store, deletesEvidence, alarmTopic, ...(config.claimMapping ? { claimMapping: config.claimMapping } : {}) }));
+      functions.set(handler, new PilotFunction(this, handlerId(handler), { module: `api/${handler}`, description: summaries.join('; '), store, deletesEvidence, alarmTopic, ...HANDLER_SIZING[handler], ...(config.claimMapping ? { claimMapping: config.claimMapping } : {}) }));
     }
     this.functions = functions;
 

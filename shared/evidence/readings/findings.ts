@@ -1,5 +1,10 @@
-import type { BudgetItem, BudgetKind, Project } from '../../projects/model';
+import { BudgetKind, type BudgetItem } from '../../projects/application';
+import type { Project } from '../../projects/model';
 import type { Pilot } from '../../pilots/model';
+import type { Principal } from '../../roles';
+import { smeScopeFits } from '../../sme/decide';
+import type { LoadedHolder } from '../holders';
+import { canSeeFlags, FLAG_READERS } from '../rules';
 import type { EvidenceHolder } from '../holder';
 import type { Evidence } from '../model';
 import type { EvidenceReading, InvoiceReading, PhotoReading } from './model';
@@ -105,6 +110,20 @@ export function evidenceNotes(evidence: Evidence, context: NoteContext): Evidenc
   if (reading.kind === 'photo') return photoNotes(evidence, reading, context);
   // A site photo that cannot be decoded, or an invoice file without invoice facts (a scanned PDF).
   return [{ evidenceId: evidence.id, kind: evidence.category === 'site_photo' ? 'photo_unreadable' : 'invoice_unread', details: { reason: reading.reason } }];
+}
+
+/** Findings reach the officials who see a project's duplicate flags, and the same officials for an SME in their scope. */
+export function canSeeFindings(actor: Principal, loaded: LoadedHolder): boolean {
+  if (loaded.type === 'project') return canSeeFlags(actor, loaded.project);
+  if (loaded.type === 'sme') return actor.roles.some((role) => FLAG_READERS.includes(role) && smeScopeFits(role, actor, loaded.firm));
+  return false;
+}
+
+/** The context notes are judged in: the enterprise (a buyer must be it) and the period, for the holders whose files are read. */
+export function noteContext(loaded: LoadedHolder, pilot: Pick<Pilot, 'periodStart' | 'periodEnd'> | undefined): NoteContext {
+  if (loaded.type === 'project') return { uscc: loaded.project.uscc, ...(pilot ? { period: holderPeriod(pilot, loaded.project) } : {}) };
+  if (loaded.type === 'sme') return { uscc: loaded.firm.uscc, ...(pilot ? { period: holderPeriod(pilot) } : {}) };
+  return {};
 }
 
 /** What officials see of a reading next to the file. */
@@ -235,7 +254,9 @@ export function invoiceTotalsByBudgetLine(evidence: readonly Evidence[], budget:
     lines.set(key, line);
   }
   const approved = new Map(budget.map((item) => [item.kind, item.amountWan]));
-  return [...lines].map(([budgetLine, line]) => ({
+  // In the budget form's order, invoices without a line last.
+  const order = (line: BudgetLineTotal['budgetLine']) => (line === 'unassigned' ? BudgetKind.options.length : BudgetKind.options.indexOf(line));
+  return [...lines].sort(([a], [b]) => order(a) - order(b)).map(([budgetLine, line]) => ({
     budgetLine,
     ...(budgetLine !== 'unassigned' && approved.has(budgetLine) ? { approvedWan: approved.get(budgetLine)! } : {}),
     invoices: line.invoices,
