@@ -20,6 +20,7 @@ export interface Declaration {
   size: number;
   sha256: string;
   invoiceNumber?: string;
+  budgetLine?: string;
 }
 
 export const sha256Hex = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
@@ -61,10 +62,11 @@ export function complete<T = { id: string; code?: string }>(client: ApiClient, h
 export async function attach(
   client: ApiClient,
   holder: string,
-  file: { bytes: Uint8Array; category: string; fileName: string; contentType: string; invoiceNumber?: string },
+  file: { bytes: Uint8Array; category: string; fileName: string; contentType: string; invoiceNumber?: string; budgetLine?: string },
   via: 'put' | 'post' = 'put',
 ): Promise<string> {
-  const declared = await declare(client, holder, declarationFor(file.bytes, file.category, file.fileName, file.contentType, file.invoiceNumber ? { invoiceNumber: file.invoiceNumber } : {}));
+  const extra = { ...(file.invoiceNumber ? { invoiceNumber: file.invoiceNumber } : {}), ...(file.budgetLine ? { budgetLine: file.budgetLine } : {}) };
+  const declared = await declare(client, holder, declarationFor(file.bytes, file.category, file.fileName, file.contentType, extra));
   expect(declared.status, JSON.stringify(declared.body)).toBe(201);
   const sent = via === 'put' ? await sendPut(declared.body, file.bytes) : await sendPost(declared.body, file.bytes, file.fileName);
   expect(sent).toBeLessThan(300);
