@@ -1,4 +1,3 @@
-import { HANDLER_SIZING } from '../constructs/function-sizing';
 import { createHash } from 'node:crypto';
 import { Stack, type StackProps } from 'aws-cdk-lib';
 import type * as sns from 'aws-cdk-lib/aws-sns';
@@ -46,8 +45,6 @@ export class ApiFunctionsStack extends Stack {
           store: props.store,
           grants,
           alarmTopic: props.alarmTopic,
-          // memory and time a handler needs beyond the house default (evidence/complete reads files)
-          ...HANDLER_SIZING[handler],
           ...(props.claimMapping ? { claimMapping: props.claimMapping } : {}),
         }),
       );

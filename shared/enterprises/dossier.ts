@@ -87,12 +87,9 @@ export function buildDossier(reader: Principal, enterprise: Enterprise, items: r
       case 'applicationVersion':
         dossier.applicationVersions.push(item);
         break;
-      case 'evidence': {
-        // What was read from a file (issue 15) is a finding: officials only, like the flags.
-        const { reading: _reading, typedInvoiceNumber: _typed, ...shown } = item;
-        dossier.evidence.push(readsFlags ? item : shown);
+      case 'evidence':
+        dossier.evidence.push(item);
         break;
-      }
       case 'evidenceFlag':
         if (readsFlags) dossier.evidenceFlags.push(item);
         break;

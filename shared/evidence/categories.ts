@@ -12,7 +12,7 @@ import type { HolderType } from './holder';
  */
 
 /** File kinds we can recognise by their first bytes (see signature.ts). */
-export const FileKind = z.enum(['pdf', 'jpeg', 'png', 'heic', 'docx', 'xlsx', 'ofd', 'xml']);
+export const FileKind = z.enum(['pdf', 'jpeg', 'png', 'heic', 'docx', 'xlsx', 'ofd']);
 export type FileKind = z.infer<typeof FileKind>;
 
 export interface FileKindDefinition {
@@ -31,8 +31,6 @@ export const FILE_KINDS: Record<FileKind, FileKindDefinition> = {
   xlsx: { label: 'Excel 表格（.xlsx）', contentTypes: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'] },
   // GB/T 33190-2016 版式文档: the format of China's fully digital e-invoices (全电发票) besides PDF.
   ofd: { label: 'OFD 版式文件', contentTypes: ['application/ofd'] },
-  // The 数电票's own data file (issue 15): the tax platform hands out XML beside the OFD and PDF.
-  xml: { label: 'XML 数电票文件', contentTypes: ['application/xml', 'text/xml'] },
 };
 
 /** The kind a declared MIME type names (parameters such as `; charset=` ignored), if any. */
@@ -99,7 +97,7 @@ export const EVIDENCE_CATEGORIES: Record<EvidenceCategory, CategoryDefinition> =
   // 滨海 §三(五)7 现场图片; §三(五)8: officials photograph what they find on spot checks
   // 004 §四(二)10: the assessor checks on site, too
   site_photo: { label: '现场图片', kinds: [...IMAGES, 'heic'], holders: ['project', 'sme'], maxBytes: 30 * MiB, uploaders: ['enterprise', 'bureau', 'operator', 'assessor'], invoiceNumber: false },
-  invoice: { label: '发票', kinds: ['pdf', ...IMAGES, 'ofd', 'xml'], holders: PROJECT, maxBytes: 10 * MiB, uploaders: ['enterprise'], invoiceNumber: true },
+  invoice: { label: '发票', kinds: ['pdf', ...IMAGES, 'ofd'], holders: PROJECT, maxBytes: 10 * MiB, uploaders: ['enterprise'], invoiceNumber: true },
   contract: { label: '合同', kinds: ['pdf'], holders: PROJECT, maxBytes: DOCUMENT_MAX, uploaders: ['enterprise'], invoiceNumber: false },
   payment_voucher: { label: '银行付款凭证', kinds: ['pdf', ...IMAGES], holders: PROJECT, maxBytes: 10 * MiB, uploaders: ['enterprise'], invoiceNumber: false },
   self_evaluation: { label: '自评总结', kinds: ['pdf', 'docx'], holders: PROJECT, maxBytes: DOCUMENT_MAX, uploaders: ['enterprise'], invoiceNumber: false },

@@ -6,8 +6,6 @@ import { type EvidenceHolder } from './holder';
 import { holderPath } from './holders';
 import { EvidenceCategory, MAX_EVIDENCE_BYTES, type FileKind } from './categories';
 import { isQuarantined, scanView, type EvidenceScan } from './scan';
-import { BudgetKind } from '../projects/application';
-import type { EvidenceReading } from './readings/model';
 
 /** The evidence HTTP shapes and the records they become. */
 
@@ -58,8 +56,6 @@ export const UploadRequest = z.strictObject({
   size: z.number().int().min(1, { error: '空文件不能作为证据' }).max(MAX_EVIDENCE_BYTES),
   sha256: Sha256,
   invoiceNumber: InvoiceNumber.optional(),
-  /** the budget line (经费使用计划) an invoice pays for, so invoices total up beside the budget (issue 15) */
-  budgetLine: BudgetKind.optional(),
 });
 export type UploadRequest = z.infer<typeof UploadRequest>;
 
@@ -87,10 +83,7 @@ export interface DeclaredFile {
   kind: FileKind;
   size: number;
   sha256: string;
-  /** typed by the uploader when declared; on evidence, the number read from the file replaces it (readings/findings.ts withReading) */
   invoiceNumber?: string;
-  /** an invoice's budget line, as declared */
-  budgetLine?: BudgetKind;
   uploader: Uploader;
 }
 
@@ -123,12 +116,6 @@ export interface Evidence extends DeclaredFile {
   versionId?: string;
   /** the malware scan verdict; absent until a scanner reports, and always where none runs */
   scan?: EvidenceScan;
-  /** what was read from the file at completion (invoices and site photos; readings/read.ts) */
-  reading?: EvidenceReading;
-  /** whether `invoiceNumber` was read from the file or typed by the uploader */
-  invoiceNumberSource?: 'read' | 'typed';
-  /** the number the uploader typed, kept when the file's own number replaced it */
-  typedInvoiceNumber?: string;
 }
 
 /** The first evidence to claim a file hash or an invoice number. */

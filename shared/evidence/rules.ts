@@ -7,7 +7,6 @@ import { EVIDENCE_CATEGORIES, FILE_KINDS, formatBytes, kindOfContentType, type C
 import { holderPrefix, storageKey } from './holder';
 import { assertTakesUploads, dossierOf, holderScopeFits, type LoadedHolder } from './holders';
 import { UploadRequest, type Evidence, type EvidenceClaim, type EvidenceFlag, type FlagKind, type PendingUpload, type Uploader } from './model';
-import { assertInvoiceDeclaration } from './readings/declaration';
 import { withScan } from './scan';
 import { detectFileKind } from './signature';
 
@@ -76,8 +75,11 @@ export function planUpload(loaded: LoadedHolder, actor: Principal, input: unknow
     throw new DomainError('VALIDATION_FAILED', { issues: [{ path: 'category', message: `${category.label}不属于此处的材料` }] });
   }
   const role = uploaderRole(category, actor, loaded);
+  if (category.invoiceNumber !== (request.invoiceNumber !== undefined)) {
+    const message = category.invoiceNumber ? '发票须填写发票号码' : '只有发票填写发票号码';
+    throw new DomainError('VALIDATION_FAILED', { issues: [{ path: 'invoiceNumber', message }] });
+  }
   const kind = kindOfContentType(request.contentType);
-  assertInvoiceDeclaration(request, category, kind);
   if (kind === undefined || !category.kinds.includes(kind)) {
     const allowed = category.kinds.map((candidate) => FILE_KINDS[candidate].label).join('、');
     throw new DomainError('EVIDENCE_TYPE_NOT_ALLOWED', {
@@ -105,7 +107,6 @@ export function planUpload(loaded: LoadedHolder, actor: Principal, input: unknow
     size: request.size,
     sha256: request.sha256,
     ...(request.invoiceNumber ? { invoiceNumber: request.invoiceNumber } : {}),
-    ...(request.budgetLine ? { budgetLine: request.budgetLine } : {}),
     uploader,
     createdAt: now.toISOString(),
     urlExpiresAt: new Date(now.getTime() + UPLOAD_URL_SECONDS * 1000).toISOString(),

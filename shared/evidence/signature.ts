@@ -112,14 +112,6 @@ function zipKind(head: Uint8Array, tail: Uint8Array): DetectedKind {
   return 'zip';
 }
 
-const XML_DECLARATION = ascii('<?xml');
-const UTF8_BOM = [0xef, 0xbb, 0xbf];
-
-/** An XML document: the declaration `<?xml` first, after a UTF-8 byte order mark at most (XML 1.0 §2.8). */
-function isXml(head: Uint8Array): boolean {
-  return startsWith(head, XML_DECLARATION) || (startsWith(head, UTF8_BOM) && startsWith(head, XML_DECLARATION, UTF8_BOM.length));
-}
-
 /** The kind of file `head` (its first bytes) and `tail` (its last bytes; empty if unknown) belong to. */
 export function detectFileKind(head: Uint8Array, tail: Uint8Array = new Uint8Array()): DetectedKind {
   if (EXECUTABLE_MAGIC.some((magic) => startsWith(head, magic))) return 'executable';
@@ -129,7 +121,6 @@ export function detectFileKind(head: Uint8Array, tail: Uint8Array = new Uint8Arr
   if (startsWith(head, PNG)) return 'png';
   if (isHeic(head)) return 'heic';
   if (startsWith(head, ZIP_LOCAL)) return zipKind(head, tail);
-  if (isXml(head)) return 'xml';
   return 'unknown';
 }
 

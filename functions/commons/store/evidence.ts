@@ -13,7 +13,6 @@ import type { Application, Project } from '../../../shared/projects/model';
 import type { Principal } from '../../../shared/roles';
 import { canSee } from '../../../shared/projects/visibility';
 import { deleteObject, readObject, statObject } from './evidence-objects';
-import { photoItems, photoRemovalItems, readStoredEvidence } from './evidence-findings';
 import { keys } from './keys';
 import { getStoredProject } from './projects';
 import { queryAll, strip, type StoredItem } from './records';
@@ -231,8 +230,6 @@ async function saveEvidence(verified: Evidence, now: Date): Promise<EvidenceFlag
       ...flags.map((flag) =>
         put({ ...flagKey(flag), itemType: 'evidenceFlag', enterprisePk: keys.enterprisePartition(flag.uscc), enterpriseSk: `EVIDENCE_FLAG#${flag.projectId}#${flag.raisedAt}#${flag.raisedBy}#${flag.kind}`, ...flag }),
       ),
-      // Issue 15: a site photo's bands and its re-use flags (evidence-findings.ts).
-      ...(await photoItems(evidence, now)),
     ];
     try {
       await dynamo.send(new TransactWriteCommand({ TransactItems: items }));
@@ -310,8 +307,7 @@ export const completionPorts: CompletionPorts = {
   statObject,
   readObject,
   discard: discardUpload,
-  // The file is read (invoices, site photos) before its record is written: evidence-findings.ts.
-  save: async (evidence, now) => saveEvidence(await readStoredEvidence(evidence), now),
+  save: saveEvidence,
   // An upload found missing right after it was recorded was seen a few times in 2026 test runs: name the branch and the table.
   notFound: (reason, uploadId) => logger.info('evidence completion found no upload', { reason, uploadId, table: tableNames.uploads }),
 };
@@ -339,7 +335,6 @@ export async function removeEvidence(project: Project, evidence: Evidence): Prom
       .map((claim): TransactItem => ({
         Delete: { TableName: tableNames.records, Key: claimKey(claim.kind, claim.value), ConditionExpression: 'evidenceId = :id', ExpressionAttributeValues: { ':id': evidence.id } },
       })),
-    ...photoRemovalItems(evidence),
   ];
   try {
     await dynamo.send(new TransactWriteCommand({ TransactItems: items }));

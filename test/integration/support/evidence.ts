@@ -20,7 +20,6 @@ export interface Declaration {
   size: number;
   sha256: string;
   invoiceNumber?: string;
-  budgetLine?: string;
 }
 
 export const sha256Hex = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
@@ -62,11 +61,10 @@ export function complete<T = { id: string; code?: string }>(client: ApiClient, h
 export async function attach(
   client: ApiClient,
   holder: string,
-  file: { bytes: Uint8Array; category: string; fileName: string; contentType: string; invoiceNumber?: string; budgetLine?: string },
+  file: { bytes: Uint8Array; category: string; fileName: string; contentType: string; invoiceNumber?: string },
   via: 'put' | 'post' = 'put',
 ): Promise<string> {
-  const extra = { ...(file.invoiceNumber ? { invoiceNumber: file.invoiceNumber } : {}), ...(file.budgetLine ? { budgetLine: file.budgetLine } : {}) };
-  const declared = await declare(client, holder, declarationFor(file.bytes, file.category, file.fileName, file.contentType, extra));
+  const declared = await declare(client, holder, declarationFor(file.bytes, file.category, file.fileName, file.contentType, file.invoiceNumber ? { invoiceNumber: file.invoiceNumber } : {}));
   expect(declared.status, JSON.stringify(declared.body)).toBe(201);
   const sent = via === 'put' ? await sendPut(declared.body, file.bytes) : await sendPost(declared.body, file.bytes, file.fileName);
   expect(sent).toBeLessThan(300);

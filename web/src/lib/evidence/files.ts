@@ -5,7 +5,7 @@ import { EVIDENCE_CATEGORIES, FILE_KINDS, type EvidenceCategory, type FileKind }
  * extension when the browser has none, as for .ofd and often .heic) and its SHA-256, which S3 checks
  * against the bytes it receives and the API checks again at completion.
  */
-const BY_EXTENSION: Record<string, FileKind> = { pdf: 'pdf', jpg: 'jpeg', jpeg: 'jpeg', png: 'png', heic: 'heic', heif: 'heic', docx: 'docx', xlsx: 'xlsx', ofd: 'ofd', xml: 'xml' };
+const BY_EXTENSION: Record<string, FileKind> = { pdf: 'pdf', jpg: 'jpeg', jpeg: 'jpeg', png: 'png', heic: 'heic', heif: 'heic', docx: 'docx', xlsx: 'xlsx', ofd: 'ofd' };
 
 export function contentTypeOf(file: Pick<File, 'name' | 'type'>): string {
   if (file.type) return file.type;
