@@ -60,7 +60,7 @@ export const SCHEDULES = [
     summary: '每小时清理过期未完成的证据上传',
     // Stale uploads by completion deadline (never a Scan), then their objects under every holder's root.
     touches: {
-      uploads: { ops: ['delete'], indexes: ['pendingByCompleteBy'] },
+      uploads: { ops: ['delete', 'update'], indexes: ['pendingByCompleteBy'] },
       evidence: { prefixes: ['projects/', 'providers/', 'indicators/', 'sme-firms/'], ops: ['delete'] },
     },
   },

@@ -109,12 +109,13 @@ function installOnce(): void {
 }
 
 /** A timer's or event handler's function as its declaration lets it run (tests call timers directly). */
-export function guarded<E, R>(handler: string, fn: (event: E) => Promise<R>): (event: E) => Promise<R> {
+export function guarded<A extends unknown[], R>(handler: string, fn: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
   const declarations = [
     ...SCHEDULES.filter((schedule) => schedule.handler === handler).map((schedule) => schedule.touches),
     ...EVENT_HANDLERS.filter((definition) => definition.handler === handler).map((definition) => definition.touches),
   ];
   if (declarations.length === 0) throw new Error(`no timer or event handler ${handler} in shared/schedules.ts or shared/events.ts`);
   const grants = grantsOf(declarations);
-  return (event) => withTouches(handler, grants, () => fn(event));
+  // Every argument passes through: a timer reads its time left from the Lambda context.
+  return (...args) => withTouches(handler, grants, () => fn(...args));
 }

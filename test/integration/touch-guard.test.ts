@@ -43,7 +43,7 @@ describe('the local touch guard (the stand-in for each function’s IAM policy)'
   });
 
   it('runs a timer under its schedule’s declaration', async () => {
-    const cleanUploads = guard.guarded('cleanUploads', async () => clients.dynamo.send(new GetCommand({ TableName: names.records, Key: { pk: 'a', sk: 'b' } })));
+    const cleanUploads = guard.guarded('cleanUploads', async (_event: object) => clients.dynamo.send(new GetCommand({ TableName: names.records, Key: { pk: 'a', sk: 'b' } })));
     expect(await refusal(cleanUploads({}))).toMatch(/AccessDeniedException: cleanUploads/);
   });
 });
