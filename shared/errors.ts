@@ -31,6 +31,9 @@ export const ERROR_CATALOGUE = {
   EVIDENCE_LOCKED: { status: 409, message: '证据已被提交的材料引用或项目已提交，不能删除' },
   // Malware scanning (issue 8): an infected file stays stored (Object Lock) but is never handed out.
   EVIDENCE_QUARANTINED: { status: 409, message: '该文件经病毒扫描发现恶意代码，已被隔离，不能下载' },
+  // Notifications and import (issue 18)
+  NOTIFY_NO_OFFICE: { status: 409, message: '当前账号没有所属的消息中心，无法设置通知' },
+  ROBOT_URL_NOT_ALLOWED: { status: 400, message: '群机器人地址不在允许范围内' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

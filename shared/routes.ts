@@ -85,6 +85,10 @@ export const ROUTES = [
   { method: 'GET', path: '/pilots/{pilotId}/providers/{providerId}/obligations', handler: 'obligations/list', access: ['provider', 'bureau', 'operator', 'supervisor'], summary: '服务商时限事项（限期整改）' },
   { method: 'GET', path: '/sme-firms/{firmId}/obligations', handler: 'obligations/list', access: ['enterprise', 'provider', 'assessor', 'town', 'bureau', 'operator', 'finance', 'supervisor'], summary: '中小企业时限事项（批次改造与验收）' },
   { method: 'POST', path: '/obligations/{obligationId}/fulfil', handler: 'obligations/fulfil', access: ['bureau', 'operator'], summary: '登记走访检查、年度审查、绩效自评、服务商整改已完成' },
+  // Notifications and import (issue 18)
+  { method: 'GET', path: '/me/notifications', handler: 'notifications/get', access: 'authenticated', summary: '我的通知设置（邮件、短信）与所在办公室的群机器人' },
+  { method: 'PUT', path: '/me/notifications', handler: 'notifications/save', access: 'authenticated', summary: '设置我接收通知的方式（邮件、短信）与类别' },
+  { method: 'PUT', path: '/me/notifications/robots/{role}', handler: 'notifications/robots', access: 'authenticated', summary: '设置办公室的企业微信、钉钉群机器人' },
 ] as const satisfies readonly RouteDefinition[];
 
 export type Route = (typeof ROUTES)[number];

@@ -58,6 +58,15 @@ export const SCHEDULES = [
     handler: 'publishSnapshots',
     summary: '每15分钟更新公开数据快照',
   },
+  // Notifications and import (issue 18)
+  {
+    name: 'outbox-dispatch',
+    // Every 5 minutes: retries email, SMS and group-robot deliveries the outbox still owes.
+    expression: 'cron(0/5 * * * ? *)',
+    timezone: 'Asia/Shanghai',
+    handler: 'dispatchNotifications',
+    summary: '每5分钟重试尚未送达的邮件、短信与群机器人通知',
+  },
 ] as const satisfies readonly ScheduleDefinition[];
 
 /** What a timer handler receives: EventBridge Scheduler's input; `asOf` lets a run act as of a date. */

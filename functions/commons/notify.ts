@@ -1,27 +1,108 @@
+import { createHash } from 'node:crypto';
+import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
+import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
+import nodemailer from 'nodemailer';
 import type { Notification, Notifier } from '../../shared/obligations/notify';
-import { logger } from './logger';
+import { notifyConfig, robotUrlProblem, type NotifyConfig } from '../../shared/notifications/config';
+import { dispatch, type DispatchResult, type OutgoingMessage, type Transports } from '../../shared/notifications/outbox';
+import { httpsSmsProvider } from './sms-provider';
+import { outboxStore } from './store/outbox';
 
 /**
- * The notification adapter in use: it logs each notification with its keys and sends nothing, here and
- * in AWS. The in-app inbox is what users read (shared/obligations/inbox.ts); email or SMS is an adapter
- * of the same port (shared/obligations/notify.ts says what one needs). To add one in AWS: implement
- * Notifier with the SES v2 client created once at module load, read the sender identity from config
- * (failing fast), grant the timer functions `ses:SendEmail` on that identity in the schedules stack,
- * and select it here.
+ * The notification adapters (issue 18): the Notifier port delivers the outbox events a run just
+ * committed, on the transports this deployment has (shared/notifications/config.ts); the
+ * `outbox-dispatch` timer retries what is still owed. Clients are created once, at module load, and
+ * only for the transports configured.
  */
-export const loggingNotifier: Notifier = {
-  send(notifications: readonly Notification[]): Promise<void> {
-    for (const notification of notifications) {
-      logger.info('notification', {
-        recipient: notification.recipient,
-        kind: notification.kind,
-        title: notification.title,
-        obligationId: notification.obligationId,
-        dueDay: notification.dueDay,
-      });
-    }
-    return Promise.resolve();
-  },
+export const config: NotifyConfig = notifyConfig(process.env);
+
+/** An email's Message-ID from its delivery id: the same on a repeat, so mail clients fold repeats. */
+const messageId = (id: string): string => `<${createHash('sha256').update(id).digest('hex').slice(0, 32)}@pilotops.notify>`;
+
+function emailTransport(settings: NonNullable<NotifyConfig['email']>): (message: OutgoingMessage) => Promise<void> {
+  if (settings.kind === 'ses') {
+    const ses = new SESv2Client({});
+    return async (message) => {
+      if (message.channel !== 'email') throw new Error(`not an email: ${message.channel}`);
+      const { subject, text, html } = message.content;
+      await ses.send(
+        new SendEmailCommand({
+          FromEmailAddress: settings.from,
+          Destination: { ToAddresses: [message.to] },
+          Content: { Simple: { Subject: { Data: subject, Charset: 'UTF-8' }, Body: { Text: { Data: text, Charset: 'UTF-8' }, Html: { Data: html, Charset: 'UTF-8' } } } },
+          EmailTags: [{ Name: 'delivery', Value: createHash('sha256').update(message.id).digest('hex').slice(0, 32) }],
+        }),
+      );
+    };
+  }
+  const smtp = nodemailer.createTransport(settings.url);
+  return async (message) => {
+    if (message.channel !== 'email') throw new Error(`not an email: ${message.channel}`);
+    const { subject, text, html } = message.content;
+    await smtp.sendMail({ from: settings.from, to: message.to, subject, text, html, messageId: messageId(message.id), headers: { 'X-PilotOps-Delivery': message.id } });
+  };
+}
+
+function smsTransport(settings: NonNullable<NotifyConfig['sms']>): (message: OutgoingMessage) => Promise<void> {
+  if (settings.kind === 'sns') {
+    const sns = new SNSClient({});
+    return async (message) => {
+      if (message.channel !== 'sms') throw new Error(`not an SMS: ${message.channel}`);
+      await sns.send(
+        new PublishCommand({
+          PhoneNumber: `+86${message.to}`,
+          Message: message.content.text,
+          MessageAttributes: { 'AWS.SNS.SMS.SMSType': { DataType: 'String', StringValue: 'Transactional' } },
+        }),
+      );
+    };
+  }
+  const provider = httpsSmsProvider(settings);
+  return async (message) => {
+    if (message.channel !== 'sms') throw new Error(`not an SMS: ${message.channel}`);
+    await provider.send(message.to, message.content, message.id);
+  };
+}
+
+/** 企业微信 and 钉钉 answer 200 with `errcode` ≠ 0 when they refuse (bad key, rate limit). */
+function webhookTransport(allowedHosts: readonly string[]): (message: OutgoingMessage) => Promise<void> {
+  return async (message) => {
+    if (message.channel !== 'webhook') throw new Error(`not a webhook: ${message.channel}`);
+    const problem = robotUrlProblem(message.url, allowedHosts);
+    if (problem) throw new Error(`robot URL refused: ${problem}`);
+    const response = await fetch(message.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json; charset=utf-8', 'x-pilotops-delivery': encodeURIComponent(message.id) },
+      body: JSON.stringify(message.body),
+      redirect: 'error',
+      signal: AbortSignal.timeout(10_000),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`robot answered ${response.status}`);
+    const errcode = (() => {
+      try {
+        return (JSON.parse(text) as { errcode?: unknown }).errcode;
+      } catch {
+        return undefined;
+      }
+    })();
+    if (errcode !== undefined && errcode !== 0) throw new Error(`robot refused: errcode ${String(errcode)}`);
+  };
+}
+
+export const transports: Transports = {
+  ...(config.email ? { email: emailTransport(config.email) } : {}),
+  ...(config.sms ? { sms: smsTransport(config.sms) } : {}),
+  webhook: webhookTransport(config.webhookHosts),
 };
 
-export const notifier: Notifier = loggingNotifier;
+/** Delivers every event still owed a delivery (the retry timer), or the ones given. */
+export function dispatchOutbox(events?: readonly Notification[]): Promise<DispatchResult> {
+  return dispatch(outboxStore, transports, () => new Date(), { appUrl: config.appUrl }, events);
+}
+
+export const notifier: Notifier = {
+  async send(notifications: readonly Notification[]): Promise<void> {
+    await dispatchOutbox(notifications);
+  },
+};

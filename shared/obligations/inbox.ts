@@ -37,6 +37,11 @@ export const recipientKeys = {
   expert: (subject: string) => `EXPERT#${subject}`,
   provider: (providerId: string) => `PROVIDER#${providerId}`,
   supervisor: () => 'SUPERVISOR',
+  // Issue 18: every role has an office. Finance and the assessors serve a pilot; a data unit (区统计局,
+  // 区发展改革委 …) is the responsible unit its indicators name (000 主要指标表), within its pilot.
+  finance: (pilotId: string) => `FINANCE#${pilotId}`,
+  dataUnit: (pilotId: string, unit: string) => `DATA_UNIT#${pilotId}#${unit}`,
+  assessor: (pilotId: string) => `ASSESSOR#${pilotId}`,
 } as const;
 
 /** The offices a principal reads for, one per role that has an inbox and whose scope the token names. */
@@ -49,8 +54,8 @@ export function boxesOf(principal: Principal): { role: Role; box: string }[] {
   return boxes;
 }
 
-function boxFor(role: Role, principal: Principal): string | undefined {
-  const { pilot, town, uscc, providerId } = principal;
+export function boxFor(role: Role, principal: Principal): string | undefined {
+  const { pilot, town, uscc, providerId, dataUnit } = principal;
   switch (role) {
     case 'enterprise':
       return uscc ? recipientKeys.enterprise(uscc) : undefined;
@@ -67,9 +72,11 @@ function boxFor(role: Role, principal: Principal): string | undefined {
     case 'supervisor':
       return recipientKeys.supervisor();
     case 'finance':
+      return pilot ? recipientKeys.finance(pilot) : undefined;
     case 'data_unit':
+      return pilot && dataUnit ? recipientKeys.dataUnit(pilot, dataUnit) : undefined;
     case 'assessor':
-      return undefined;
+      return pilot ? recipientKeys.assessor(pilot) : undefined;
   }
 }
 

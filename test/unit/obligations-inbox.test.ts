@@ -30,14 +30,18 @@ describe('inboxes belong to offices', () => {
     expect(boxesOf(actor('enterprise'))).toEqual([{ role: 'enterprise', box: `ENTERPRISE#${actor('enterprise').uscc ?? ''}` }]);
     expect(boxesOf(actor('town'))).toEqual([{ role: 'town', box: 'TOWN#wuqing#120114001' }]);
     expect(boxesOf(actor('supervisor'))).toEqual([{ role: 'supervisor', box: 'SUPERVISOR' }]);
-    expect(boxesOf(actor('finance'))).toEqual([]);
+    expect(boxesOf(actor('finance'))).toEqual([{ role: 'finance', box: 'FINANCE#wuqing' }]);
+    expect(boxesOf(actor('assessor'))).toEqual([{ role: 'assessor', box: 'ASSESSOR#wuqing' }]);
+    expect(boxesOf({ ...actor('data_unit'), pilot: 'wuqing' })).toEqual([{ role: 'data_unit', box: 'DATA_UNIT#wuqing#stats' }]);
+    // A data unit's office is its unit within a pilot: without the pilot claim there is none (fails closed).
+    expect(boxesOf(actor('data_unit'))).toEqual([]);
     expect(boxesOf({ subject: 's', name: 'n', roles: ['bureau', 'operator'], pilot: 'wuqing' }).map((box) => box.box)).toEqual(['BUREAU#wuqing', 'OPERATOR#wuqing']);
   });
 
   it('reads the office asked for only among the caller’s own', () => {
     expect(chooseBox(actor('bureau'), undefined).box).toBe('BUREAU#wuqing');
     expect(codeOf(() => chooseBox(actor('bureau'), 'BUREAU#binhai'))).toBe('NOT_FOUND');
-    expect(codeOf(() => chooseBox(actor('finance'), undefined))).toBe('NOT_FOUND');
+    expect(codeOf(() => chooseBox(actor('data_unit'), undefined))).toBe('NOT_FOUND');
   });
 
   it('sends a miss to who must act and who oversees', () => {

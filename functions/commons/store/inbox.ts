@@ -2,6 +2,7 @@ import { GetCommand, QueryCommand, TransactWriteCommand, type TransactWriteComma
 import { dynamo } from '../clients';
 import { tableNames } from '../config';
 import { inboxSortKey, sourceIdOfSortKey, type InboxItem } from '../../../shared/obligations/inbox';
+import { outboxWrite } from './outbox';
 import { decodeCursor, encodeCursor, type Page } from './records';
 
 /**
@@ -33,7 +34,11 @@ function sortKeyOf(itemId: string): string | undefined {
   return sortKey.startsWith('ITEM#') ? sortKey : undefined;
 }
 
-/** Puts for the items (each only if absent) and one unread increment per office. */
+/**
+ * Puts for the items (each only if absent), each item's outbox event (so whoever of the office chose
+ * email, SMS or a group robot hears of it: shared/notifications/outbox.ts) and one unread increment
+ * per office.
+ */
 export function inboxWrites(items: readonly InboxItem[]): TransactItem[] {
   const perShard = new Map<string, { recipient: string; shard: number; count: number }>();
   const writes: TransactItem[] = items.map((item) => {
@@ -48,6 +53,7 @@ export function inboxWrites(items: readonly InboxItem[]): TransactItem[] {
       },
     };
   });
+  writes.push(...items.map((item) => outboxWrite(item)));
   for (const { recipient, shard, count } of perShard.values()) {
     writes.push({
       Update: {

@@ -52,7 +52,7 @@ export const SME_POLICY_ROLES = asRoles(rolesAllowed('PUT', '/pilots/{pilotId}/s
  * Roles whose office has an inbox (shared/obligations/inbox.ts `boxesOf`; a unit test keeps the two
  * equal). Copied, not imported, so the header does not pull zod into the first paint.
  */
-export const INBOX_ROLES = ['enterprise', 'town', 'bureau', 'operator', 'expert', 'provider', 'supervisor'] as const satisfies readonly Role[];
+export const INBOX_ROLES = ['enterprise', 'town', 'bureau', 'finance', 'operator', 'expert', 'provider', 'data_unit', 'assessor', 'supervisor'] as const satisfies readonly Role[];
 
 /** The offices that review, decide, fund, score or supervise projects (DOMAIN.md "Who uses it"). */
 export const OFFICIAL_ROLES = ['town', 'bureau', 'finance', 'expert', 'operator', 'supervisor'] as const satisfies readonly Role[];
