@@ -55,6 +55,19 @@ export interface PilotConfig {
    * CLAIM_MAPPING; absent means Cognito's own names.
    */
   claimMapping?: string;
+  /** Notifications outside the app (issue 18): the timers' NOTIFY_* environment and what to grant them. */
+  notify: NotifyDeployment;
+}
+
+export interface NotifyDeployment {
+  /** NOTIFY_* variables of the functions that deliver (shared/notifications/config.ts reads them) */
+  environment: Record<string, string>;
+  /** aws: the SES identity (an address or its domain) the timers may send as */
+  sesIdentity?: string;
+  /** aws: SMS through SNS */
+  snsSms: boolean;
+  /** aws-cn: the Secrets Manager secret holding the SMS provider's signing key */
+  smsSecretArn?: string;
 }
 
 /** Context keys this app reads; `docs/deploy.md` explains each. */
@@ -77,6 +90,10 @@ export const CONTEXT = {
   oidcLogoutUrl: 'oidcLogoutUrl',
   oidcClientId: 'oidcClientId',
   oidcScope: 'oidcScope',
+  notifyEmailFrom: 'notifyEmailFrom',
+  notifySms: 'notifySms',
+  notifySmsProvider: 'notifySmsProvider',
+  notifyWebhookHosts: 'notifyWebhookHosts',
 } as const;
 
 /**
@@ -131,6 +148,7 @@ export function readConfig(node: Node): PilotConfig {
     evidenceRetentionDays: positive(CONTEXT.evidenceRetentionDays, DEFAULT_EVIDENCE_RETENTION_DAYS),
     // Far above what the pilot's few thousand users send; a runaway client hits 429s, not the bill.
     throttle: { rateLimit: positive(CONTEXT.apiRateLimit, 200), burstLimit: positive(CONTEXT.apiBurstLimit, 400) },
+    notify: readNotify(node, text, partition, siteOrigin),
   };
   if (siteOrigin !== undefined) config.siteOrigin = siteOrigin;
   const signInLabel = text(CONTEXT.signInLabel);
@@ -188,4 +206,55 @@ function readIssuerEndpoints(text: (key: string) => string | undefined, audience
   const scope = text(CONTEXT.oidcScope) ?? 'openid profile';
   if (!scope.split(/\s+/).includes('openid')) throw new Error(`context oidcScope must include openid (the API takes the ID token), got ${scope}`);
   return { authorizeUrl, tokenUrl, clientId, scope, ...(logoutUrl !== undefined ? { logoutUrl } : {}) };
+}
+
+/**
+ * Notifications (docs/deploy.md "Notifications"): email through SES in aws (`notifyEmailFrom`, a
+ * verified identity); SMS through SNS in aws (`notifySms=sns`), and in aws-cn, where SNS sends no
+ * SMS, through a domestic provider over HTTPS (`notifySms=provider` and `notifySmsProvider`, JSON
+ * `{url, signName, template, keyId, secretArn}`); group robots to `notifyWebhookHosts` (企业微信 and
+ * 钉钉 by default). Every message links to the web app, so a channel needs `siteOrigin`.
+ */
+function readNotify(node: Node, text: (key: string) => string | undefined, partition: Partition, siteOrigin: string | undefined): NotifyDeployment {
+  const environment: Record<string, string> = {};
+  const deployment: NotifyDeployment = { environment, snsSms: false };
+  const hosts = text(CONTEXT.notifyWebhookHosts);
+  if (hosts !== undefined) environment.NOTIFY_WEBHOOK_HOSTS = hosts;
+  const from = text(CONTEXT.notifyEmailFrom);
+  const sms = text(CONTEXT.notifySms);
+  if ((from !== undefined || sms !== undefined) && siteOrigin === undefined) throw new Error('notifications link to the web app: pass -c siteOrigin=https://… with notifyEmailFrom or notifySms');
+  if (siteOrigin !== undefined) environment.NOTIFY_APP_URL = siteOrigin;
+  if (from !== undefined) {
+    if (partition === 'aws-cn') throw new Error('SES is not offered in aws-cn: leave notifyEmailFrom out there (SMS and group robots still reach people)');
+    const address = /<([^>]+)>\s*$/.exec(from)?.[1] ?? from;
+    if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(address)) throw new Error(`context notifyEmailFrom must be an email address, got ${from}`);
+    Object.assign(environment, { NOTIFY_EMAIL: 'ses', NOTIFY_EMAIL_FROM: from });
+    deployment.sesIdentity = address.split('@')[1];
+  }
+  if (sms === 'sns') {
+    if (partition === 'aws-cn') throw new Error('SNS sends no SMS in aws-cn: pass -c notifySms=provider with notifySmsProvider');
+    environment.NOTIFY_SMS = 'sns';
+    deployment.snsSms = true;
+  } else if (sms === 'provider') {
+    const raw: unknown = node.tryGetContext(CONTEXT.notifySmsProvider);
+    const provider = (typeof raw === 'string' ? JSON.parse(raw) : raw) as Record<string, unknown> | undefined;
+    const field = (name: string): string => {
+      const value = provider?.[name];
+      if (typeof value !== 'string' || value === '') throw new Error(`context notifySmsProvider needs ${name}`);
+      return value;
+    };
+    const url = field('url');
+    if (!url.startsWith('https://')) throw new Error(`context notifySmsProvider.url must be https, got ${url}`);
+    const secretArn = field('secretArn');
+    Object.assign(environment, {
+      NOTIFY_SMS: 'provider',
+      NOTIFY_SMS_PROVIDER_URL: url,
+      NOTIFY_SMS_SIGN_NAME: field('signName'),
+      NOTIFY_SMS_TEMPLATE: field('template'),
+      NOTIFY_SMS_KEY_ID: field('keyId'),
+      NOTIFY_SMS_SECRET_ARN: secretArn,
+    });
+    deployment.smsSecretArn = secretArn;
+  } else if (sms !== undefined) throw new Error(`context notifySms must be sns or provider, got ${sms}`);
+  return deployment;
 }

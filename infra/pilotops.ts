@@ -109,6 +109,7 @@ export function buildPilotOps(app: App, env?: Environment): PilotOps {
     ...compute,
     store: data.store,
     alarmTopic,
+    notify: config.notify,
     description: 'PilotOps timers on EventBridge Scheduler',
   });
   const handlers = EVENT_HANDLERS.filter((definition) => definition.partitions.some((partition) => partition === config.partition));

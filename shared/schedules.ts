@@ -69,6 +69,12 @@ export const SCHEDULES = [
   },
 ] as const satisfies readonly ScheduleDefinition[];
 
+/**
+ * Timers that deliver notifications after their commit (issue 18): only these get the NOTIFY_*
+ * environment and the send grants (SES, SNS, the SMS provider's secret) in the CDK app.
+ */
+export const NOTIFYING_TIMERS: readonly (typeof SCHEDULES)[number]['handler'][] = ['sweepDeadlines', 'remindDeadlines', 'dispatchNotifications'];
+
 /** What a timer handler receives: EventBridge Scheduler's input; `asOf` lets a run act as of a date. */
 export interface TimerEvent {
   schedule: string;

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import nodemailer from 'nodemailer';
 import type { Notification, Notifier } from '../../shared/obligations/notify';
@@ -57,7 +58,23 @@ function smsTransport(settings: NonNullable<NotifyConfig['sms']>): (message: Out
       );
     };
   }
-  const provider = httpsSmsProvider(settings);
+  const { secret } = settings;
+  let cached: Promise<string> | undefined;
+  const readSecret = (): Promise<string> => {
+    if ('value' in secret) return Promise.resolve(secret.value);
+    cached ??= new SecretsManagerClient({})
+      .send(new GetSecretValueCommand({ SecretId: secret.secretArn }))
+      .then((reply) => {
+        if (!reply.SecretString) throw new Error('the SMS provider secret holds no string');
+        return reply.SecretString;
+      })
+      .catch((error: unknown) => {
+        cached = undefined;
+        throw error;
+      });
+    return cached;
+  };
+  const provider = httpsSmsProvider({ ...settings, secret: readSecret });
   return async (message) => {
     if (message.channel !== 'sms') throw new Error(`not an SMS: ${message.channel}`);
     await provider.send(message.to, message.content, message.id);

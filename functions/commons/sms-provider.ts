@@ -17,7 +17,8 @@ export interface HttpsSmsProviderOptions {
   signName: string;
   template: string;
   keyId: string;
-  secret: string;
+  /** read when first needed (a Secrets Manager lookup in the cloud), then kept */
+  secret: () => Promise<string>;
   timeoutMs?: number;
 }
 
@@ -26,7 +27,7 @@ export function httpsSmsProvider(options: HttpsSmsProviderOptions, fetcher: type
     async send(to, content, id) {
       const body = JSON.stringify({ phoneNumbers: [to], signName: options.signName, templateCode: options.template, templateParam: content.params, outId: id });
       const timestamp = new Date().toISOString();
-      const signature = createHmac('sha256', options.secret).update(`${timestamp}\n${body}`).digest('base64');
+      const signature = createHmac('sha256', await options.secret()).update(`${timestamp}\n${body}`).digest('base64');
       const response = await fetcher(options.url, {
         method: 'POST',
         headers: { 'content-type': 'application/json; charset=utf-8', 'x-timestamp': timestamp, authorization: `HMAC-SHA256 Credential=${options.keyId}, Signature=${signature}` },

@@ -46,6 +46,8 @@ export interface PilotFunctionProps {
   claimMapping?: string;
   /** Also s3:DeleteObject on the evidence bucket (routes and timers that say `deletesEvidence`). */
   deletesEvidence?: boolean;
+  /** Further variables (e.g. the NOTIFY_* settings of a timer that delivers notifications). */
+  environment?: Record<string, string>;
   timeout?: Duration;
   memorySize?: number;
 }
@@ -78,6 +80,7 @@ export class PilotFunction extends Construct {
     for (const [key, definition] of Object.entries(TABLES)) environment[definition.envVar] = props.store.tables[key as TableKey].tableName;
     for (const [key, definition] of Object.entries(BUCKETS)) environment[definition.envVar] = props.store.buckets[key as BucketKey].bucketName;
     if (props.claimMapping !== undefined) environment.CLAIM_MAPPING = props.claimMapping;
+    Object.assign(environment, props.environment ?? {});
 
     this.function = new NodejsFunction(this, 'Function', {
       entry,

@@ -70,6 +70,9 @@ export class ApiStack extends Stack {
       functions.set(handler, new PilotFunction(this, handlerId(handler), { module: `api/${handler}`, description: summaries.join('; '), store, deletesEvidence, alarmTopic, ...(config.claimMapping ? { claimMapping: config.claimMapping } : {}) }));
     }
     this.functions = functions;
+    // Issue 18: the robots route checks a robot's host against the list the notifying timers use.
+    const webhookHosts = config.notify.environment.NOTIFY_WEBHOOK_HOSTS;
+    if (webhookHosts !== undefined) functions.get('notifications/robots')?.function.addEnvironment('NOTIFY_WEBHOOK_HOSTS', webhookHosts);
 
     const authorizer = new HttpJwtAuthorizer('Jwt', identity.issuer, {
       jwtAudience: identity.audience,

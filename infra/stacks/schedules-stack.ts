@@ -6,7 +6,9 @@ import type * as sns from 'aws-cdk-lib/aws-sns';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { handlerId } from '../../shared/routes';
-import { SCHEDULES, type ScheduleDefinition, type TimerEvent } from '../../shared/schedules';
+import { NOTIFYING_TIMERS, SCHEDULES, type ScheduleDefinition, type TimerEvent } from '../../shared/schedules';
+import type { NotifyDeployment } from '../config';
+import { grantNotify } from '../constructs/notify-grants';
 import { DeadLetters } from '../constructs/dead-letters';
 import { PilotFunction } from '../constructs/pilot-function';
 import type { DataStore } from './data-stack';
@@ -14,6 +16,8 @@ import type { DataStore } from './data-stack';
 export interface SchedulesStackProps extends StackProps {
   store: DataStore;
   alarmTopic: sns.ITopic;
+  /** issue 18: how the notifying timers send (infra/config.ts readNotify) */
+  notify?: NotifyDeployment;
 }
 
 /**
@@ -41,9 +45,11 @@ export class SchedulesStack extends Stack {
     for (const handler of new Set(SCHEDULES.map((schedule) => schedule.handler))) {
       const schedules: readonly ScheduleDefinition[] = SCHEDULES.filter((schedule) => schedule.handler === handler);
       const summaries = schedules.map((schedule) => schedule.summary);
+      const notifies = props.notify !== undefined && NOTIFYING_TIMERS.some((candidate) => candidate === handler);
       functions.set(
         handler,
         new PilotFunction(this, `Timer${handlerId(handler)}`, {
+          ...(notifies && props.notify ? { environment: props.notify.environment } : {}),
           module: `timers/${handler}`,
           description: summaries.join('; '),
           store: props.store,
@@ -55,6 +61,7 @@ export class SchedulesStack extends Stack {
       );
     }
     this.functions = functions;
+    if (props.notify) for (const handler of NOTIFYING_TIMERS) grantNotify(functions.get(handler), props.notify);
 
     for (const definition of SCHEDULES) {
       const fn = functions.get(definition.handler);

@@ -12,9 +12,12 @@
 export interface NotifyConfig {
   appUrl: string;
   email?: { kind: 'ses'; from: string } | { kind: 'smtp'; from: string; url: string };
-  sms?: { kind: 'sns' } | { kind: 'provider'; url: string; signName: string; template: string; keyId: string; secret: string };
+  sms?: { kind: 'sns' } | { kind: 'provider'; url: string; signName: string; template: string; keyId: string; secret: SecretSource };
   webhookHosts: string[];
 }
+
+/** The provider's signing secret: given (locally), or the ARN of a Secrets Manager secret read at first use (in the cloud). */
+export type SecretSource = { value: string } | { secretArn: string };
 
 export const DEFAULT_WEBHOOK_HOSTS = ['qyapi.weixin.qq.com', 'oapi.dingtalk.com'];
 
@@ -43,11 +46,17 @@ export function notifyConfig(env: Record<string, string | undefined>): NotifyCon
       signName: required('NOTIFY_SMS_SIGN_NAME', because),
       template: required('NOTIFY_SMS_TEMPLATE', because),
       keyId: required('NOTIFY_SMS_KEY_ID', because),
-      secret: required('NOTIFY_SMS_SECRET', because),
+      secret: secretSource(value('NOTIFY_SMS_SECRET'), value('NOTIFY_SMS_SECRET_ARN')),
     };
   } else if (sms !== undefined) throw new Error(`NOTIFY_SMS must be sns or provider, not ${sms}`);
   if ((config.email || config.sms) && config.appUrl === '') throw new Error('missing environment variable NOTIFY_APP_URL (messages link to the inbox)');
   return config;
+}
+
+function secretSource(value: string | undefined, secretArn: string | undefined): SecretSource {
+  if (value !== undefined) return { value };
+  if (secretArn !== undefined) return { secretArn };
+  throw new Error('missing environment variable NOTIFY_SMS_SECRET or NOTIFY_SMS_SECRET_ARN (NOTIFY_SMS=provider)');
 }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);

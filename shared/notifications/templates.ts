@@ -45,7 +45,8 @@ export interface SmsContent {
   params: { kind: string; title: string; dueDay: string };
 }
 
-const SMS_TITLE_LIMIT = 40;
+// 70 characters in all with the longest label and a due day.
+const SMS_TITLE_LIMIT = 36;
 
 export function smsContent(event: OutboxEvent): SmsContent {
   const title = event.title.length > SMS_TITLE_LIMIT ? `${event.title.slice(0, SMS_TITLE_LIMIT - 1)}…` : event.title;
