@@ -9,6 +9,7 @@ import { allowSiteOrigin, ensureBuckets, ensureTables } from './local/bootstrap'
 import { createLocalIssuer } from './local/auth';
 import { startGateway } from './local/gateway';
 import { startScheduler } from './local/scheduler';
+import { startMailSink } from './local/mail-sink';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo/accounts';
 import { ROLE_LABELS } from '../shared/roles';
 
@@ -26,7 +27,9 @@ async function main(): Promise<void> {
   await ensureDynamoDbLocal();
   const dynamoEngine = await startDynamoDbLocal({ dbPath: join(dataDir, 'dynamodb') });
   const s3Engine = await startS3Server({ directory: join(dataDir, 's3') });
-  const env = localEnvironment({ dynamoEndpoint: dynamoEngine.endpoint, s3Endpoint: s3Engine.endpoint, prefix: 'pilotops' });
+  // Issue 18: mail, robot posts and SMS land in the local sink (viewer on MAIL_PORT, SMTP on SMTP_PORT).
+  const sink = await startMailSink({ smtpPort: Number(process.env.SMTP_PORT ?? 1025), httpPort: Number(process.env.MAIL_PORT ?? 1080) });
+  const env = { ...localEnvironment({ dynamoEndpoint: dynamoEngine.endpoint, s3Endpoint: s3Engine.endpoint, prefix: 'pilotops' }), ...sinkEnvironment(sink) };
   applyEnvironment(env);
   // `npm run schedule -- fire …` reads this to reach the running engines.
   const stackFile = join(dataDir, 'stack.json');
@@ -65,17 +68,35 @@ async function main(): Promise<void> {
   for (const account of DEMO_ACCOUNTS) {
     console.log(`    ${account.username.padEnd(usernameWidth)} ${account.groups.map((role) => ROLE_LABELS[role]).join('、')} — ${account.name}`);
   }
+  console.log(`  mail, group-robot posts and SMS sent here: ${sink.url} (SMTP ${sink.smtpUrl}; robot URLs ${sink.robotUrl('wecom', '<key>')})`);
   console.log('  stop with Ctrl+C; data stays in .data/\n');
 
   const shutdown = async (): Promise<void> => {
     stopScheduler();
     rmSync(stackFile, { force: true });
     await gateway.close();
-    await Promise.all([dynamoEngine.stop(), s3Engine.stop()]);
+    await Promise.all([dynamoEngine.stop(), s3Engine.stop(), sink.close()]);
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown());
   process.on('SIGTERM', () => void shutdown());
+}
+
+/** The NOTIFY_* settings that send every channel to the local sink (shared/notifications/config.ts). */
+function sinkEnvironment(sink: Awaited<ReturnType<typeof startMailSink>>): Record<string, string> {
+  return {
+    NOTIFY_APP_URL: `http://127.0.0.1:${port}`,
+    NOTIFY_EMAIL: 'smtp',
+    NOTIFY_EMAIL_FROM: '试点通 <notify@pilotops.local>',
+    NOTIFY_SMTP_URL: sink.smtpUrl,
+    NOTIFY_SMS: 'provider',
+    NOTIFY_SMS_PROVIDER_URL: sink.smsUrl,
+    NOTIFY_SMS_SIGN_NAME: '试点通',
+    NOTIFY_SMS_TEMPLATE: 'LOCAL_NOTICE',
+    NOTIFY_SMS_KEY_ID: 'local',
+    NOTIFY_SMS_SECRET: 'local',
+    NOTIFY_WEBHOOK_HOSTS: '127.0.0.1',
+  };
 }
 
 main().catch((error: unknown) => {

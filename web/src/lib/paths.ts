@@ -14,6 +14,7 @@ export const paths = {
   newApplication: () => '/projects/new',
   application: (projectId: string, step?: string) => `/projects/${segment(projectId)}/application${step ? `?step=${segment(step)}` : ''}`,
   inbox: () => '/inbox',
+  notificationSettings: () => '/inbox/settings',
   indicators: (pilotId: string) => `/pilots/${segment(pilotId)}/indicators`,
   indicator: (pilotId: string, code: string) => `/pilots/${segment(pilotId)}/indicators/${segment(code)}`,
   providers: (pilotId: string) => `/pilots/${segment(pilotId)}/providers`,

@@ -53,6 +53,7 @@ export const PAGE_ROUTES: readonly PageRoute[] = [
   },
   { name: 'project', pattern: '/projects/:projectId', access: 'signed-in', load: () => import('../pages/projects/ProjectDetail.svelte') },
   { name: 'inbox', pattern: '/inbox', access: 'signed-in', roles: INBOX_ROLES, load: () => import('../pages/inbox/InboxPage.svelte') },
+  { name: 'notificationSettings', pattern: '/inbox/settings', access: 'signed-in', roles: INBOX_ROLES, load: () => import('../pages/inbox/NotificationSettings.svelte') },
   {
     name: 'indicators',
     pattern: '/pilots/:pilotId/indicators',

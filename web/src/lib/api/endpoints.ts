@@ -24,6 +24,7 @@ import type { FirmListQuery } from '../../../../shared/evaluation/sme-access';
 import type { MaturityCounts } from '../../../../shared/evaluation/maturity';
 import type { EnrolInput } from '../../../../shared/sme/lifecycle';
 import type { SmeFirm, SmePolicy } from '../../../../shared/sme/model';
+import type { ContactPreferences, Robot } from '../../../../shared/notifications/model';
 import { newIdempotencyKey, withQuery, type ApiClient } from './client';
 
 /**
@@ -115,6 +116,12 @@ export interface ProjectPage {
 
 const segment = encodeURIComponent;
 
+export interface NotificationSettings {
+  preferences?: ContactPreferences;
+  updatedAt?: string;
+  offices: { role: Role; robots: Robot[] }[];
+}
+
 export function endpoints(api: ApiClient) {
   /**
    * One lifecycle step (shared/projects/lifecycle.ts). `expectedVersion` is the version the user saw
@@ -161,6 +168,10 @@ export function endpoints(api: ApiClient) {
       api.get<EvidenceDownload>(`${holderApiPath(holder)}/evidence/${segment(evidenceId)}/download`),
     /** The caller's inbox (one office's), newest first, with every office's unread count. */
     inbox: (query: InboxQuery = {}) => api.get<InboxPage>('/inbox', { ...query }),
+    /** Issue 18: how the caller hears of warnings and reminders outside the app, and each office's group robots. */
+    notificationSettings: () => api.get<NotificationSettings>('/me/notifications'),
+    saveNotificationPreferences: (preferences: ContactPreferences) => api.put<{ preferences: ContactPreferences }>('/me/notifications', preferences),
+    saveOfficeRobots: (role: Role, robots: Robot[]) => api.put<{ role: Role; robots: Robot[] }>(`/me/notifications/robots/${segment(role)}`, { robots }),
     markRead: (itemId: string, box?: string) =>
       api.post<{ itemId: string; read: true; unread: number }>(withQuery(`/inbox/${segment(itemId)}/read`, { box }), undefined),
     listObligations: (projectId: string) => api.get<{ items: Obligation[] }>(`/projects/${segment(projectId)}/obligations`),

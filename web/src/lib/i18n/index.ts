@@ -51,7 +51,9 @@ export type LabelFamily =
   | 'providerField'
   | 'productKind'
   | 'smeStatus'
-  | 'smeAction';
+  | 'smeAction'
+  | 'channel'
+  | 'robotKind';
 
 /** The label of a code from data; an unknown code is shown as it came rather than hidden. */
 export function label(family: LabelFamily, value: string): string {
