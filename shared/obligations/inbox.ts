@@ -98,6 +98,8 @@ export function responsibleBoxes(obligation: Obligation): string[] {
       return (obligation.holders ?? []).map(recipientKeys.expert);
     case 'provider':
       return [recipientKeys.provider(obligation.subjectId)];
+    case 'data_unit':
+      return unique([obligation.dataUnit ? recipientKeys.dataUnit(pilotId, obligation.dataUnit) : undefined]);
   }
 }
 

@@ -21,6 +21,8 @@ export const ObligationKind = z.enum([
   // 004 §五(二)–(三): a pilot SME's batch windows, 「改完一批，验收一批」
   'sme_transformation',
   'sme_acceptance',
+  // issue 18: a data unit's quarterly report of a reported indicator (000 主要指标表 责任单位)
+  'indicator_report',
 ]);
 export type ObligationKind = z.infer<typeof ObligationKind>;
 
@@ -36,10 +38,11 @@ export const OBLIGATION_LABELS: Record<ObligationKind, string> = {
   review_stage: '审核环节办理时限',
   sme_transformation: '中小企业数字化改造完成',
   sme_acceptance: '中小企业评测验收',
+  indicator_report: '指标数据报送',
 };
 
 /** What the obligation is about; it decides the storage partition and who is told. */
-export const SubjectType = z.enum(['project', 'pilot', 'provider', 'sme']);
+export const SubjectType = z.enum(['project', 'pilot', 'provider', 'sme', 'indicator']);
 export type SubjectType = z.infer<typeof SubjectType>;
 
 export const SUBJECT_OF_KIND: Record<ObligationKind, SubjectType> = {
@@ -54,10 +57,11 @@ export const SUBJECT_OF_KIND: Record<ObligationKind, SubjectType> = {
   review_stage: 'project',
   sme_transformation: 'sme',
   sme_acceptance: 'sme',
+  indicator_report: 'indicator',
 };
 
 /** Who must act: the party a reminder goes to and whose miss it is. */
-export const Responsible = z.enum(['enterprise', 'town', 'bureau', 'expert', 'operator', 'provider']);
+export const Responsible = z.enum(['enterprise', 'town', 'bureau', 'expert', 'operator', 'provider', 'data_unit']);
 export type Responsible = z.infer<typeof Responsible>;
 
 export const ReviewStage = z.enum(['preliminary_review', 'expert_organisation', 'expert_scoring', 'formal_review']);
@@ -83,6 +87,8 @@ export const Obligation = z.object({
   holders: z.array(z.string()).optional(),
   uscc: z.string().optional(),
   town: z.string().optional(),
+  /** for an indicator report: the responsible data unit (区统计局 …), whose office is told */
+  dataUnit: z.string().optional(),
   /** the last day (Asia/Shanghai) on which fulfilling it is on time */
   dueDay: z.iso.date(),
   /** the due day was counted without the State Council's notice for its year (see shared/calendar) */

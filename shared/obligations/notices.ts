@@ -20,6 +20,8 @@ export function dutyLabel(obligation: Pick<Obligation, 'kind' | 'period' | 'stag
       return `${obligation.period}年度审查与报告`;
     case 'self_evaluation':
       return `${obligation.period}年度绩效自评`;
+    case 'indicator_report':
+      return quarter ? `${quarter[1]}年第${quarter[2]}季度指标数据报送` : '指标数据报送';
     default:
       return stageLabel(obligation);
   }

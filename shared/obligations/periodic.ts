@@ -2,7 +2,7 @@ import type { Pilot } from '../pilots/model';
 import type { Project, ProjectStatus } from '../projects/model';
 import { ACTIVE_STATUSES, REPORTING_STATUSES } from './lifecycle';
 import { daysThroughToday, type Obligation } from './model';
-import { quarterlyObligations, quarterOf, selfEvaluation, yearlyReview } from './periods';
+import { indicatorReport, quarterlyObligations, quarterOf, previousQuarter, selfEvaluation, yearlyReview } from './periods';
 import type { MarkName } from './sweep';
 
 /**
@@ -70,6 +70,13 @@ export async function runPeriodic(port: PeriodicPort, asOf: Date): Promise<Perio
       for (const pilot of await port.pilots()) {
         const evaluation = begins.selfEvaluationYear === undefined ? undefined : selfEvaluation(pilot, begins.selfEvaluationYear, at);
         if (evaluation) await open(evaluation);
+        // Issue 18: the data units' reports of the quarter that just ended.
+        if (begins.quarter !== undefined) {
+          for (const indicator of pilot.indicators) {
+            const report = indicatorReport(pilot, indicator, previousQuarter(begins.quarter), at);
+            if (report) await open(report);
+          }
+        }
         if (begins.quarter === undefined && begins.year === undefined) continue;
         for (const status of ACTIVE_STATUSES) {
           for await (const page of port.projectsIn(pilot.id, status)) {

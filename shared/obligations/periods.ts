@@ -34,6 +34,7 @@ export const RESPONSIBLE: Record<ObligationKind, Responsible> = {
   // 004 §四(二)5: the firm carries out its transformation; §四(二)10 the bureau (责任单位) organises acceptance
   sme_transformation: 'enterprise',
   sme_acceptance: 'bureau',
+  indicator_report: 'data_unit',
 };
 
 const QUARTER = /^(\d{4})Q([1-4])$/;
@@ -62,6 +63,11 @@ export function quarterEnd(quarter: string): string {
 export function nextQuarter(quarter: string): string {
   const { year, q } = parseQuarter(quarter);
   return q === 4 ? `${year + 1}Q1` : `${year}Q${q + 1}`;
+}
+
+export function previousQuarter(quarter: string): string {
+  const { year, q } = parseQuarter(quarter);
+  return q === 1 ? `${year - 1}Q4` : `${year}Q${q - 1}`;
 }
 
 export function compareQuarters(a: string, b: string): number {
@@ -168,5 +174,39 @@ export function providerRectification(input: {
     dueDay: input.deadline,
     status: 'open',
     openedAt: input.openedAt,
+  };
+}
+
+/** A reported indicator's subject id: the pilot and the code (one indicator is one subject). */
+export const indicatorSubjectId = (pilotId: string, code: string): string => `${pilotId}.${code}`;
+
+/**
+ * Issue 18: a reported indicator with a responsible unit (000 主要指标表 责任单位) owes its value for
+ * each quarter of the pilot's period, due like a project's quarterly report (the 15th day after the
+ * quarter). The periodic timer opens the quarter that just ended; submitting that quarter's value
+ * (or the year's, for the fourth) fulfils it (indicator-lifecycle.ts).
+ */
+export function indicatorReport(
+  pilot: { id: string; periodStart: string; periodEnd: string },
+  indicator: { code: string; source: string; responsibleUnit?: string },
+  quarter: string,
+  openedAt: string,
+): Obligation | undefined {
+  if (!QUARTER.test(quarter) || indicator.source !== 'reported' || !indicator.responsibleUnit) return undefined;
+  // Only quarters that overlap the pilot's implementation period are owed.
+  if (pilot.periodStart > quarterEnd(quarter) || pilot.periodEnd < quarterStart(quarter)) return undefined;
+  const subjectId = indicatorSubjectId(pilot.id, indicator.code);
+  return {
+    id: obligationId(subjectId, 'indicator_report', quarter),
+    kind: 'indicator_report',
+    subjectType: 'indicator',
+    subjectId,
+    pilotId: pilot.id,
+    period: quarter,
+    responsible: 'data_unit',
+    dataUnit: indicator.responsibleUnit,
+    dueDay: quarterlyReportDue(quarter),
+    status: 'open',
+    openedAt,
   };
 }

@@ -18,6 +18,7 @@ import { providersOfPilot } from './providers';
 import { getRecord, queryAll, strip } from './records';
 import { firmsOfPilot } from './sme';
 import { commitVersioned, put } from './versioned';
+import { valueDecisionItems, withDeadlines } from './obligations';
 
 /**
  * Reported indicator values: one item per pilot, indicator and period in the pilot's indicator
@@ -49,16 +50,19 @@ export async function saveValueDecision(
     summary: event.summary,
     figures: value.working,
   };
-  return commitVersioned(
-    {
-      item: { ...keys.reportedValue(value.pilotId, value.code, value.period), itemType: 'indicatorValue', ...value },
-      expectedVersion: before?.version,
-      extra: [put(history)],
-      currentVersion: async () => (await getReportedValue(value.pilotId, value.code, value.period))?.version,
-    },
-    response,
-    claim,
-    now,
+  // A submission fulfils the data unit's reporting deadline in the same transaction (issue 18).
+  return withDeadlines((offset, room) => valueDecisionItems(decision, offset, room), [put(history)], claim !== undefined, (extra) =>
+    commitVersioned(
+      {
+        item: { ...keys.reportedValue(value.pilotId, value.code, value.period), itemType: 'indicatorValue', ...value },
+        expectedVersion: before?.version,
+        extra,
+        currentVersion: async () => (await getReportedValue(value.pilotId, value.code, value.period))?.version,
+      },
+      response,
+      claim,
+      now,
+    ),
   );
 }
 

@@ -13,6 +13,8 @@ import { parseObligationId, type Obligation, type SubjectType } from '../../../s
 import { decisionInboxItems, providerInboxItems } from '../../../shared/obligations/notices';
 import { fitWrites, planObligationWrites, type ObligationClose } from '../../../shared/obligations/reconcile';
 import { inboxWrites, type TransactItem } from './inbox';
+import type { ValueDecision } from '../../../shared/indicators/decide';
+import { indicatorObligationChanges } from '../../../shared/obligations/indicator-lifecycle';
 
 /**
  * Obligations live in their own table, one partition per subject (`SUBJECT#project#<id>`), so a
@@ -195,6 +197,12 @@ export function smeDecisionItems(decision: SmeDecision, offset: number, room: nu
   const { firm, event } = decision;
   const subjectOpen = async () => openOnly(await obligationsOf('sme', firm.id));
   return plannedItems(smeObligationChanges(firm, event), subjectOpen, [], event.at, offset, room, { firmId: firm.id });
+}
+
+/** The obligation writes of one indicator-value step: a submission fulfils its data unit's report (issue 18). */
+export function valueDecisionItems(decision: ValueDecision, offset: number, room: number): Promise<DecisionItems> {
+  const { value, event } = decision;
+  return plannedItems(indicatorObligationChanges(value, event), () => Promise.resolve([]), [], event.at, offset, room, { pilotId: value.pilotId, code: value.code });
 }
 
 /** DynamoDB's limit on the items of one TransactWriteItems. */

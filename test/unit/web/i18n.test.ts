@@ -87,7 +87,7 @@ describe('the zh-CN message catalogue', () => {
       'action.', 'field.', 'trancheKind.', 'spotCheckOutcome.', 'warningCategory.', 'changeKind.', 'assessConclusion.', 'budgetKind.', 'evidenceCategory.',
       'inboxKind.', 'obligationKind.', 'obligationStatus.', 'indicatorStatus.', 'riskReason.', 'valueStatus.', 'valueAction.',
       'providerKind.', 'providerStatus.', 'providerAction.', 'providerField.', 'productKind.',
-      'smeStatus.', 'smeAction.',
+      'smeStatus.', 'smeAction.', 'channel.', 'robotKind.',
     ];
     const unused = keys.filter((key) => !families.some((prefix) => key.startsWith(prefix)) && !allCode.includes(`'${key}'`));
     expect(unused).toEqual([]);
