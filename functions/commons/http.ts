@@ -120,12 +120,22 @@ async function authorize(route: RouteDefinition, event: ApiEvent): Promise<Princ
   if (route.access !== 'authenticated' && !principal.roles.some((role) => route.access.includes(role))) {
     throw new DomainError('FORBIDDEN');
   }
-  if (principal.supervision?.level === 'province') {
+  // Only a supervisor's own supervision counts (a token of another role may carry the claim too), and
+  // only on a route declared to read the records table: one that reads nothing of a pilot needs no
+  // list of pilots, and its grant (issue 17) would refuse the lookup. Without the list, a province
+  // supervisor supervises no pilot: closed, not open.
+  if (principal.roles.includes('supervisor') && principal.supervision?.level === 'province' && readsRecordsTable(route)) {
     const { listPilots } = await import('./store/pilots');
     const province = principal.supervision.province;
     principal.supervision = { ...principal.supervision, pilotIds: (await listPilots()).filter((pilot) => provinceOf(pilot.division) === province).map((pilot) => pilot.id) };
   }
   return principal;
+}
+
+function readsRecordsTable(route: RouteDefinition): boolean {
+  const records = route.touches.records;
+  const ops: readonly string[] = records === undefined ? [] : Array.isArray(records) ? records : (records as { ops: readonly string[] }).ops;
+  return ops.includes('read');
 }
 
 const errorMapper: middy.MiddlewareObj<ApiEvent, ApiResult> = {

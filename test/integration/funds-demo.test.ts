@@ -53,7 +53,7 @@ describe('the demo pilot’s ledger', () => {
   });
 
   it('downloads as a workbook, reads for the supervisor, and is no one else’s to read', async () => {
-    const supervisor = await stack.as(testAccount('shengting', ['supervisor']));
+    const supervisor = await stack.as(testAccount('shengting', ['supervisor'], { supervision: 'ministry' }));
     expect((await supervisor.get(`/pilots/${PILOT}/ledger`)).status).toBe(200);
     const otherBureau = await stack.as(testAccount('gongxinju-sme', ['bureau'], { pilot: 'wuqing-sme' }));
     expect((await otherBureau.get(`/pilots/${PILOT}/ledger`)).status).toBe(404);

@@ -39,7 +39,7 @@ const ACCOUNTS: Record<Role, Account> = {
   finance: testAccount('prop-finance', ['finance'], { pilot: PILOT }),
   expert: testAccount('prop-expert', ['expert'], { pilot: PILOT }),
   operator: testAccount('prop-operator', ['operator'], { pilot: PILOT }),
-  supervisor: testAccount('prop-supervisor', ['supervisor'], {}),
+  supervisor: testAccount('prop-supervisor', ['supervisor'], { supervision: 'ministry' }),
   provider: testAccount('prop-provider', ['provider'], { provider: 'prov-1', pilot: PILOT }),
   assessor: testAccount('prop-assessor', ['assessor'], { pilot: PILOT }),
   data_unit: testAccount('prop-data', ['data_unit'], { data_unit: 'stats', pilot: PILOT }),
